@@ -1,0 +1,15 @@
+using System.CommandLine;
+using Inkstone.Cli.Commands;
+
+namespace Inkstone.Cli;
+
+/// <summary>Builds the command tree; each verb lives in its own file under Commands/.</summary>
+public static class CliApp
+{
+    public static RootCommand CreateRootCommand()
+    {
+        var root = new RootCommand("Inkstone (砚): build, curate and evaluate process-supervised Chinese creative-writing datasets (prompt → reasoning → text).");
+        root.Subcommands.Add(TaxonomyCommand.Create());
+        return root;
+    }
+}

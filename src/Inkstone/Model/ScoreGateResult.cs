@@ -1,0 +1,3 @@
+namespace Inkstone.Model;
+
+public sealed record ScoreGateResult(bool Passed, string? Reason);
