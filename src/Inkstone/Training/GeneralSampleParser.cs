@@ -19,7 +19,11 @@ public static class GeneralSampleParser
         }
         catch (JsonException ex)
         {
-            return Fail(file, lineNumber, "(line)", $"invalid JSON: {ex.Message}");
+            // The parser's own position refers to the single line; report the column in it instead.
+            var message = ex.Message;
+            var position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            if (position >= 0) message = message[..position];
+            return Fail(file, lineNumber, "(line)", $"invalid JSON at byte {ex.BytePositionInLine + 1}: {message}");
         }
 
         using (document)
