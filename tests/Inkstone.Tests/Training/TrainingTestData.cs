@@ -25,8 +25,9 @@ internal sealed class TrainingTestData : IDisposable
         {
             Id = string.Create(CultureInfo.InvariantCulture, $"t{i:000}"),
             Query = $"请写一篇作品，编号 {i}。",
-            Thought = $"构思 {i}：先定基调，\n再写结构。" + new string('想', i % 7),
-            Answer = $"正文 {i}\n" + new string('文', 10 + (i * 13 % 50)),
+            // Some thoughts end, and some answers start, with whitespace: rendering must keep it exactly.
+            Thought = $"构思 {i}：先定基调，\n再写结构。" + new string('想', i % 7) + (i % 5 == 0 ? "\n" : ""),
+            Answer = (i % 4 == 0 ? "\n  " : "") + $"正文 {i}\n" + new string('文', 10 + (i * 13 % 50)),
             GenreId = genres.Length == 0 ? null : genres[i % genres.Length],
         }).ToList();
 
