@@ -45,7 +45,7 @@ public static class TrainReportRenderer
                 N(t.Max), N(t.OverCutoff + c.ValidationTokens.OverCutoff));
         }
 
-        AnsiConsole.Write(table);
+        Wide().Write(table);
         var plan = report.Plan;
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"seed {plan.Seed}; process: {mix.ProcessAvailable:N0} usable, {mix.ProcessIssues.Count + readProblems.Count:N0} problem(s); general pool: {mix.GeneralPoolSize:N0} valid, {mix.GeneralIssues.Count:N0} line(s) rejected"));
@@ -57,6 +57,15 @@ public static class TrainReportRenderer
             $"training: {training.Epochs} epochs, lr {LlamaFactoryYamlWriter.Float(training.LearningRate)}, effective batch {training.EffectiveBatch} = {training.PerDeviceBatch} per device × {training.GradientAccumulationSteps} accumulation × {training.Gpus} GPU(s), {training.Optimizer}"));
         if (export is not null)
             Console.Out.WriteLine($"wrote {export.Files.Count} files to {export.OutputDirectory} ({TrainingManifestWriter.FormatName(export.Format)})");
+    }
+
+    /// <summary>The console, widened when output is redirected (Spectre assumes 80 columns there and would wrap every number).</summary>
+    private static IAnsiConsole Wide()
+    {
+        if (!Console.IsOutputRedirected) return AnsiConsole.Console;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out), ColorSystem = ColorSystemSupport.NoColors });
+        console.Profile.Width = 160;
+        return console;
     }
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
