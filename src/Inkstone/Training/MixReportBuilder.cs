@@ -10,6 +10,15 @@ namespace Inkstone.Training;
 /// </summary>
 public static class MixReportBuilder
 {
+    /// <summary>Collects a streamed process dataset first: the mix needs every triplet's genre before it can draw.</summary>
+    public static async Task<MixReport> BuildAsync(MixPlan plan, IAsyncEnumerable<Triplet> process, ITokenCounter counter, bool strict, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var triplets = new List<Triplet>();
+        await foreach (var triplet in process.WithCancellation(cancellationToken).ConfigureAwait(false)) triplets.Add(triplet);
+        return await BuildAsync(plan, triplets, counter, strict, cancellationToken).ConfigureAwait(false);
+    }
+
     public static async Task<MixReport> BuildAsync(MixPlan plan, IReadOnlyList<Triplet> process, ITokenCounter counter, bool strict, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
