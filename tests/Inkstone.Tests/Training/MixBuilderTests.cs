@@ -36,6 +36,24 @@ public sealed class MixBuilderTests
     }
 
     [Fact]
+    public async Task BuildAsync_PaperDefaults_GiveTable1CountsWithNested1kIn5kIn10k()
+    {
+        using var data = new TrainingTestData();
+        var pool = data.WriteGeneralPool("pool.jsonl", 10_500);
+        var plan = data.Plan(MixConfiguration.PaperDefaults, general: pool);
+        var result = await MixBuilder.BuildAsync(plan, TrainingTestData.Triplets(1665, "a", "b", "c"), strict: false, TestContext.Current.CancellationToken);
+
+        var byName = result.Configurations.ToDictionary(c => c.Name);
+        Assert.Equal([1665, 2665, 6665, 11665, 10000], result.Configurations.Select(c => c.Total));
+        Assert.Equal([1665, 1665, 1665, 1665, 0], result.Configurations.Select(c => c.ProcessCount));
+        Assert.Subset(GeneralIds(byName["cw_5k"]), GeneralIds(byName["cw_1k"]));
+        Assert.Subset(GeneralIds(byName["cw_10k"]), GeneralIds(byName["cw_5k"]));
+        Assert.True(GeneralIds(byName["cw_10k"]).SetEquals(GeneralIds(byName["g"])));
+        // 555 per genre at 0.05 → 27 held out per genre; general 1k/5k/10k → 50/250/500.
+        Assert.Equal([81, 131, 331, 581, 500], result.Configurations.Select(c => c.ValidationCount));
+    }
+
+    [Fact]
     public async Task BuildAsync_GeneralDraw_IsWithoutReplacementAndFromThePool()
     {
         using var data = new TrainingTestData();
