@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Globalization;
+using Inkstone.Training;
+
+namespace Inkstone.Cli.Commands;
+
+/// <summary>
+/// The options <c>train plan</c> and <c>train export</c> share: a plan file and flags that override it, and the
+/// one call that turns them into a built <see cref="MixReport"/>.
+/// </summary>
+public sealed class TrainPlanOptions
+{
+    private readonly Option<FileInfo?> _plan = new("--plan") { Description = "Mix plan JSON (see docs/training-data.md). Flags below override its settings." };
+    private readonly Option<FileInfo?> _process = new("--process") { Description = "Process dataset (COIG-Writer JSONL: id, query, thought, answer, metadata.genre)." };
+    private readonly Option<string[]> _general = new("--general") { Description = "General-data JSONL file(s) in Alpaca, ShareGPT or OpenAI messages format; their valid lines form the pool.", AllowMultipleArgumentsPerToken = true };
+    private readonly Option<long?> _seed = new("--seed") { Description = "Seed for every draw, split and shuffle (default 42)." };
+    private readonly Option<string[]> _config = new("--config") { Description = "Configuration NAME=PROCESS:GENERAL, PROCESS being 'all' or a count (repeatable; replaces the default five: cw=all:0 cw_1k=all:1000 cw_5k=all:5000 cw_10k=all:10000 g=0:10000).", AllowMultipleArgumentsPerToken = true };
+    private readonly Option<decimal?> _valFraction = new("--val-fraction") { Description = "Validation share (default 0.05): per genre for process data, evenly spread over the draw for general data. 0 trains on everything." };
+    private readonly Option<string?> _thought = new("--thought") { Description = "Reasoning in the assistant turn: think (<think> block, default), drop, or prefix (plain text before the answer)." };
+    private readonly Option<bool> _strict = new("--strict") { Description = "Stop without mixing when any process or general-data line has a problem (default: report them and mix the valid ones)." };
+    private readonly Option<FileInfo?> _vocab = new("--tokenizer-vocab") { Description = "vocab.json of a byte-level BPE tokenizer (Qwen2 style) for token statistics; needs --tokenizer-merges. Without it, lengths are a labelled character-based estimate." };
+    private readonly Option<FileInfo?> _merges = new("--tokenizer-merges") { Description = "merges.txt matching --tokenizer-vocab." };
+    private readonly Option<int?> _gpus = new("--gpus") { Description = "GPUs the runs will use (default 8); gradient accumulation = effective batch ÷ (per-device batch × GPUs)." };
+    private readonly Option<int?> _perDevice = new("--per-device-batch") { Description = "Per-device train batch size (default 1)." };
+    private readonly Option<int?> _effectiveBatch = new("--effective-batch") { Description = "Effective batch size (default 32, as in the paper)." };
+    private readonly Option<string?> _model = new("--model") { Description = "Base model for the YAMLs (Hugging Face id or path)." };
+    private readonly Option<string?> _template = new("--template") { Description = "LLaMA-Factory chat template (default qwen3)." };
+    private readonly Option<int?> _cutoff = new("--cutoff-len") { Description = "Fixed cutoff_len; default: derived from the token statistics (p99 rounded up to a multiple of 1024, capped at 32768)." };
+    private readonly Option<FileInfo?> _taxonomy = CommonOptions.Taxonomy();
+
+    public TrainPlanOptions(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        foreach (var option in new Option[] { _plan, _process, _general, _seed, _config, _valFraction, _thought, _strict, _vocab, _merges, _gpus, _perDevice, _effectiveBatch, _model, _template, _cutoff, _taxonomy })
+            command.Options.Add(option);
+    }
+
+    /// <summary>Builds the report, or prints the error and returns null.</summary>
+    public async Task<(MixReport Report, IReadOnlyList<string> ReadProblems)?> BuildReportAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        try
+        {
+            var plan = await ComposePlanAsync(parse, cancellationToken).ConfigureAwait(false);
+            var strict = parse.GetValue(_strict);
+            var taxonomy = CommonOptions.LoadTaxonomy(parse.GetValue(_taxonomy));
+            // Replace with the shared dataset reader (src/Inkstone/Datasets) when it lands; training needs only triplets.
+            var read = string.IsNullOrWhiteSpace(plan.ProcessPath)
+                ? new ProcessDatasetReadResult([], [])
+                : await ProcessDatasetJsonlReader.ReadAsync(plan.Resolve(plan.ProcessPath), plan.ProcessPath, taxonomy, cancellationToken).ConfigureAwait(false);
+            if (strict && read.Problems.Count > 0)
+            {
+                foreach (var problem in read.Problems) await Console.Error.WriteLineAsync(problem).ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"stopped (--strict): {read.Problems.Count} problem(s) in the process dataset").ConfigureAwait(false);
+                return null;
+            }
+
+            var counter = CreateCounter(parse);
+            var report = await MixReportBuilder.BuildAsync(plan, read.Triplets, counter, strict, cancellationToken).ConfigureAwait(false);
+            return (report, read.Problems);
+        }
+        catch (TrainingDataException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    private ITokenCounter CreateCounter(ParseResult parse)
+    {
+        var vocab = parse.GetValue(_vocab);
+        var merges = parse.GetValue(_merges);
+        if (vocab is null && merges is null) return new CharacterEstimateTokenCounter();
+        if (vocab is null || merges is null) throw new TrainingDataException("--tokenizer-vocab and --tokenizer-merges go together");
+        return TokenizerTokenCounter.LoadByteLevelBpe(vocab.FullName, merges.FullName);
+    }
+
+    private async Task<MixPlan> ComposePlanAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var planFile = parse.GetValue(_plan);
+        var process = parse.GetValue(_process);
+        MixPlan plan;
+        if (planFile is not null)
+            plan = await MixPlanLoader.LoadAsync(planFile.FullName, cancellationToken).ConfigureAwait(false);
+        else if (process is not null)
+            plan = new MixPlan { ProcessPath = process.ToString(), BaseDirectory = Environment.CurrentDirectory };
+        else
+            throw new TrainingDataException("give a plan (--plan FILE) or at least the process dataset (--process FILE)");
+
+        // Paths from flags are relative to the working directory, which may differ from the plan file's.
+        string FromFlag(string path) => Path.GetRelativePath(plan.BaseDirectory, Path.GetFullPath(path)).Replace('\\', '/');
+        if (process is not null) plan = plan with { ProcessPath = FromFlag(process.ToString()) };
+        if (parse.GetValue(_general) is { Length: > 0 } general) plan = plan with { GeneralPaths = general.Select(FromFlag).ToList() };
+        if (parse.GetValue(_seed) is { } seed) plan = plan with { Seed = seed };
+        if (parse.GetValue(_config) is { Length: > 0 } configs) plan = plan with { Configurations = configs.Select(ParseConfiguration).ToList() };
+        if (parse.GetValue(_valFraction) is { } fraction) plan = plan with { Validation = plan.Validation with { Fraction = fraction } };
+        if (parse.GetValue(_thought) is { } thought)
+            plan = plan with { Thought = MixPlanLoader.ParseThought(thought) ?? throw new TrainingDataException($"--thought: '{thought}' is not one of think, drop, prefix") };
+        var training = plan.Training;
+        if (parse.GetValue(_gpus) is { } gpus) training = training with { Gpus = gpus };
+        if (parse.GetValue(_perDevice) is { } perDevice) training = training with { PerDeviceBatch = perDevice };
+        if (parse.GetValue(_effectiveBatch) is { } effective) training = training with { EffectiveBatch = effective };
+        if (parse.GetValue(_model) is { } model) training = training with { Model = model };
+        if (parse.GetValue(_template) is { } template) training = training with { Template = template };
+        if (parse.GetValue(_cutoff) is { } cutoff) training = training with { CutoffLength = cutoff };
+        plan = plan with { Training = training };
+        plan.Validate();
+        return plan;
+    }
+
+    private static MixConfiguration ParseConfiguration(string text)
+    {
+        var equals = text.IndexOf('=', StringComparison.Ordinal);
+        var colon = text.LastIndexOf(':');
+        if (equals <= 0 || colon < equals)
+            throw new TrainingDataException($"--config '{text}': expected NAME=PROCESS:GENERAL, e.g. cw_10k=all:10000");
+        var name = text[..equals];
+        var processText = text[(equals + 1)..colon];
+        var generalText = text[(colon + 1)..];
+        int? process = processText == "all" ? null
+            : int.TryParse(processText, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p
+            : throw new TrainingDataException($"--config '{text}': PROCESS must be 'all' or a whole number");
+        if (!int.TryParse(generalText, NumberStyles.None, CultureInfo.InvariantCulture, out var general))
+            throw new TrainingDataException($"--config '{text}': GENERAL must be a whole number");
+        return new MixConfiguration(name, process, general);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json;
+using Inkstone.Training;
+using Spectre.Console;
+
+namespace Inkstone.Cli.Commands;
+
+/// <summary>Prints a built mix (and, after an export, what was written) as a table or as JSON.</summary>
+public static class TrainReportRenderer
+{
+    private const int ShownIssues = 50;
+
+    public static void Render(MixReport report, IReadOnlyList<string> readProblems, ExportResult? export, string format)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(readProblems);
+        var mix = report.Mix;
+        var issues = readProblems
+            .Concat(mix.ProcessIssues.Select(i => i.ToString()))
+            .Concat(mix.GeneralIssues.Select(i => i.ToString()))
+            .ToList();
+
+        if (format == "json")
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(report, readProblems, export), CliJson.Indented));
+            return;
+        }
+
+        foreach (var issue in issues.Take(ShownIssues)) Console.Error.WriteLine(issue);
+        if (issues.Count > ShownIssues)
+            Console.Error.WriteLine($"… and {issues.Count - ShownIssues} more problem(s) (--format json lists them all)");
+        if (mix.Stopped)
+        {
+            Console.Error.WriteLine($"stopped (--strict): {issues.Count} problem(s); nothing was mixed");
+            return;
+        }
+
+        var table = new Table().AddColumns("config", "CW", "general", "total", "train", "val", "train tokens", "mean", "p99", "max", "> cutoff");
+        foreach (var c in report.Configurations)
+        {
+            var m = c.Mix;
+            var t = c.TrainTokens;
+            table.AddRow(Markup.Escape(m.Name), N(m.ProcessCount), N(m.GeneralCount), N(m.Total), N(m.TrainCount), N(m.ValidationCount),
+                N(t.TotalTokens), t.Mean.ToString("N0", CultureInfo.InvariantCulture), t.P99.ToString("N0", CultureInfo.InvariantCulture),
+                N(t.Max), N(t.OverCutoff + c.ValidationTokens.OverCutoff));
+        }
+
+        Wide().Write(table);
+        var plan = report.Plan;
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"seed {plan.Seed}; process: {mix.ProcessAvailable:N0} usable, {mix.ProcessIssues.Count + readProblems.Count:N0} problem(s); general pool: {mix.GeneralPoolSize:N0} valid, {mix.GeneralIssues.Count:N0} line(s) rejected"));
+        Console.Out.WriteLine($"general draws are nested: each configuration uses the first k samples of one seeded permutation of the pool");
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"tokens: {report.TokenCounterName}{(report.TokenCountIsEstimate ? " — an ESTIMATE; give --tokenizer-vocab/--tokenizer-merges for real counts" : "")}; cutoff_len {report.CutoffLength} ({(report.CutoffDerived ? "derived" : "fixed")}); > cutoff counts train + validation samples"));
+        var training = plan.Training;
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"training: {training.Epochs} epochs, lr {LlamaFactoryYamlWriter.Float(training.LearningRate)}, effective batch {training.EffectiveBatch} = {training.PerDeviceBatch} per device × {training.GradientAccumulationSteps} accumulation × {training.Gpus} GPU(s), {training.Optimizer}"));
+        if (export is not null)
+            Console.Out.WriteLine($"wrote {export.Files.Count} files to {export.OutputDirectory} ({TrainingManifestWriter.FormatName(export.Format)})");
+    }
+
+    /// <summary>The console, widened when output is redirected (Spectre assumes 80 columns there and would wrap every number).</summary>
+    private static IAnsiConsole Wide()
+    {
+        if (!Console.IsOutputRedirected) return AnsiConsole.Console;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out), ColorSystem = ColorSystemSupport.NoColors });
+        console.Profile.Width = 160;
+        return console;
+    }
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static object ToJson(MixReport report, IReadOnlyList<string> readProblems, ExportResult? export)
+    {
+        var mix = report.Mix;
+        return new
+        {
+            stopped = mix.Stopped,
+            seed = report.Plan.Seed,
+            process = new { usable = mix.ProcessAvailable, read_problems = readProblems, issues = mix.ProcessIssues.Select(i => new { triplet = i.TripletId, field = i.Field, message = i.Message }) },
+            general = new { valid = mix.GeneralPoolSize, issues = mix.GeneralIssues.Select(i => new { file = i.File, line = i.Line, field = i.Field, message = i.Message }) },
+            tokens = new { counter = report.TokenCounterName, estimate = report.TokenCountIsEstimate, cutoff_len = report.CutoffLength, cutoff_derived = report.CutoffDerived },
+            configurations = report.Configurations.Select(c => new
+            {
+                name = c.Name,
+                process = c.Mix.ProcessCount,
+                general = c.Mix.GeneralCount,
+                total = c.Mix.Total,
+                train = c.Mix.TrainCount,
+                validation = c.Mix.ValidationCount,
+                train_tokens = c.TrainTokens,
+                validation_tokens = c.ValidationTokens,
+            }),
+            export = export is null ? null : new
+            {
+                directory = export.OutputDirectory,
+                data_format = TrainingManifestWriter.FormatName(export.Format),
+                files = export.Files.Select(f => new { path = f.Path, bytes = f.Bytes, sha256 = f.Sha256, records = f.Records }),
+            },
+        };
+    }
+}
