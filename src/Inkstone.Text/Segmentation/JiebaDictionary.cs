@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Inkstone.Text.Segmentation;
@@ -74,6 +75,7 @@ public sealed partial class JiebaDictionary
     /// on single spaces; the first field is the word, the second its integer frequency (a later line for the same
     /// word replaces the frequency, but both count towards the total); the tag is ignored.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // loaded once, cold: skip the unoptimized tier
     public static JiebaDictionary Parse(ReadOnlySpan<byte> utf8, string source)
     {
         var trie = new PrefixTrie(Math.Max(1024, utf8.Length / 8));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Inkstone.Text.Segmentation;
@@ -89,6 +90,7 @@ public sealed class JiebaHmmModel
         return index >= 0 ? index : throw new ArgumentOutOfRangeException(nameof(state), state, "HMM states are B, E, M and S.");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadTable(string path, Action<int, string, double> set)
     {
         var reader = new Utf8JsonReader(File.ReadAllBytes(path), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });

@@ -11,7 +11,12 @@ namespace Inkstone.Text.Segmentation;
 /// </remarks>
 public sealed class JiebaSegmenter : IWordSegmenter
 {
-    private static readonly Lazy<JiebaSegmenter> s_default = new(() => new JiebaSegmenter(JiebaDictionary.Default, JiebaHmmModel.Default));
+    private static readonly Lazy<JiebaSegmenter> s_default = new(() =>
+    {
+        // The two loads are independent; on two cores they overlap.
+        var hmm = Task.Run(() => JiebaHmmModel.Default);
+        return new JiebaSegmenter(JiebaDictionary.Default, hmm.GetAwaiter().GetResult());
+    });
 
     // Single-character tokens are most tokens of Chinese text; their strings are shared.
     private static readonly string?[] s_singleCharacters = new string?[65536];

@@ -7,15 +7,18 @@ namespace Inkstone.Text.Segmentation;
 /// jieba's prefix dictionary (<c>FREQ</c>): every word and every prefix of a word is a node; a node's frequency is
 /// the word's frequency, or 0 for a prefix that is not itself a word. The first character is looked up in a direct
 /// table; deeper steps go through one open-addressing hash keyed by (parent node, UTF-16 unit), so a walk costs
-/// one probe per character and allocates nothing. Node 0 is the root.
+/// one probe (usually one cache line) per character and allocates nothing. Node 0 is the root.
 /// </summary>
 internal sealed class PrefixTrie
 {
-    private const int InitialCapacityLog2 = 20;
+    private const int InitialCapacityLog2 = 10;
 
     private readonly int[] _firstLevel = new int[65536];
-    private ulong[] _keys;      // (parent << 16 | unit) + 1; 0 marks an empty slot
-    private int[] _children;
+    private const int ChildBits = 24;
+    private const ulong ChildMask = (1UL << ChildBits) - 1;
+
+    // Each slot packs (parent << 16 | unit) << 24 | child; parents are at least 1, so 0 marks an empty slot.
+    private ulong[] _slots;
     private int _mask;
     private int _hashCount;
 
@@ -26,8 +29,7 @@ internal sealed class PrefixTrie
     public PrefixTrie(int expectedNodes = 1 << 19)
     {
         var log2 = Math.Max(InitialCapacityLog2, BitOperations.Log2((uint)Math.Max(expectedNodes, 1) * 2u) + 1);
-        _keys = new ulong[1 << log2];
-        _children = new int[1 << log2];
+        _slots = new ulong[1 << log2];
         _mask = (1 << log2) - 1;
         _frequencies = new long[Math.Max(expectedNodes, 16)];
         _logFrequencies = new double[_frequencies.Length];
@@ -41,15 +43,16 @@ internal sealed class PrefixTrie
     public int Child(int node, char unit)
     {
         if (node == 0) return _firstLevel[unit];
-        var key = ((ulong)(uint)node << 16 | unit) + 1;
-        var slot = Hash(key) & _mask;
-        var keys = _keys;
+        var key = (ulong)(uint)node << 16 | unit;
+        var slots = _slots;
+        var mask = _mask;
+        var slot = Hash(key) & mask;
         while (true)
         {
-            var k = keys[slot];
-            if (k == key) return _children[slot];
-            if (k == 0) return 0;
-            slot = (slot + 1) & _mask;
+            var entry = slots[slot];
+            if (entry >> ChildBits == key) return (int)(entry & ChildMask);
+            if (entry == 0) return 0;
+            slot = (slot + 1) & mask;
         }
     }
 
@@ -77,6 +80,7 @@ internal sealed class PrefixTrie
     /// Adds <paramref name="word"/> with <paramref name="frequency"/> (overwriting a previous value) and its missing
     /// prefixes with frequency 0, as jieba's <c>gen_pfdict</c> and <c>add_word</c> do.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Set(ReadOnlySpan<char> word, long frequency)
     {
         var node = 0;
@@ -85,6 +89,7 @@ internal sealed class PrefixTrie
         _logFrequencies[node] = frequency > 0 ? Math.Log(frequency) : 0.0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int GetOrAddChild(int node, char unit)
     {
         if (node == 0)
@@ -93,24 +98,24 @@ internal sealed class PrefixTrie
             if (first == 0) _firstLevel[unit] = first = NewNode();
             return first;
         }
-        var key = ((ulong)(uint)node << 16 | unit) + 1;
+        var key = (ulong)(uint)node << 16 | unit;
         var slot = Hash(key) & _mask;
         while (true)
         {
-            var k = _keys[slot];
-            if (k == key) return _children[slot];
-            if (k == 0) break;
+            var entry = _slots[slot];
+            if (entry >> ChildBits == key) return (int)(entry & ChildMask);
+            if (entry == 0) break;
             slot = (slot + 1) & _mask;
         }
         var child = NewNode();
-        _keys[slot] = key;
-        _children[slot] = child;
+        _slots[slot] = key << ChildBits | (uint)child;
         if (++_hashCount * 2 > _mask) Grow();
         return child;
     }
 
     private int NewNode()
     {
+        if (_nodeCount > (int)ChildMask) throw new InvalidOperationException($"The prefix table holds at most {ChildMask} words and prefixes.");
         if (_nodeCount == _frequencies.Length)
         {
             Array.Resize(ref _frequencies, _frequencies.Length * 2);
@@ -121,18 +126,15 @@ internal sealed class PrefixTrie
 
     private void Grow()
     {
-        var oldKeys = _keys;
-        var oldChildren = _children;
-        _keys = new ulong[oldKeys.Length * 2];
-        _children = new int[oldKeys.Length * 2];
-        _mask = _keys.Length - 1;
-        for (var i = 0; i < oldKeys.Length; i++)
+        var old = _slots;
+        _slots = new ulong[old.Length * 2];
+        _mask = _slots.Length - 1;
+        foreach (var entry in old)
         {
-            if (oldKeys[i] == 0) continue;
-            var slot = Hash(oldKeys[i]) & _mask;
-            while (_keys[slot] != 0) slot = (slot + 1) & _mask;
-            _keys[slot] = oldKeys[i];
-            _children[slot] = oldChildren[i];
+            if (entry == 0) continue;
+            var slot = Hash(entry >> ChildBits) & _mask;
+            while (_slots[slot] != 0) slot = (slot + 1) & _mask;
+            _slots[slot] = entry;
         }
     }
 
