@@ -109,6 +109,7 @@ public sealed partial class JiebaDictionary
     private static partial Regex UserDictionaryLine();
 
     /// <summary>Python's <c>int(text)</c> for the forms dictionaries use: surrounding whitespace, a sign, ASCII digits with single underscores between them.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static long ParseFrequency(ReadOnlySpan<char> text, string source, int lineNumber)
     {
         var trimmed = text;

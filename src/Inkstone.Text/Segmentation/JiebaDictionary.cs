@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Text.Unicode;
 using System.Text;
 
 namespace Inkstone.Text.Segmentation;
@@ -80,22 +81,27 @@ public sealed partial class JiebaDictionary
     {
         var trie = new PrefixTrie(Math.Max(1024, utf8.Length / 8));
         long total = 0;
-        var buffer = ArrayPool<char>.Shared.Rent(256);
+        // One vectorized decode of the whole file; a UTF-16 text is never longer than its UTF-8 bytes.
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(utf8.Length, 1));
         try
         {
+            if (Utf8.ToUtf16(utf8, chars, out var read, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+                throw new JiebaDictionaryFormatException(source, utf8[..read].Count((byte)'\n') + 1, "not valid UTF-8");
+            ReadOnlySpan<char> rest = chars.AsSpan(0, written);
             var lineNumber = 0;
-            foreach (var rawLine in EnumerateLines(utf8))
+            while (!rest.IsEmpty)
             {
                 lineNumber++;
-                var line = DecodeStripped(rawLine, source, lineNumber, ref buffer);
+                var end = rest.IndexOf('\n');
+                var line = (end < 0 ? rest : rest[..end]).Trim(AsciiWhitespace);
+                rest = end < 0 ? default : rest[(end + 1)..];
                 var space = line.IndexOf(' ');
                 if (space < 0)
                     throw new JiebaDictionaryFormatException(source, lineNumber, $"expected \"word frequency [tag]\", found \"{line}\"");
                 var word = line[..space];
-                var rest = line[(space + 1)..];
-                var next = rest.IndexOf(' ');
-                var frequencyText = next < 0 ? rest : rest[..next];
-                var frequency = ParseFrequency(frequencyText, source, lineNumber);
+                var fields = line[(space + 1)..];
+                var next = fields.IndexOf(' ');
+                var frequency = ParseFrequency(next < 0 ? fields : fields[..next], source, lineNumber);
                 if (frequency > long.MaxValue - total)
                     throw new JiebaDictionaryFormatException(source, lineNumber, "the sum of frequencies exceeds 2^63 - 1");
                 trie.Set(word, frequency);
@@ -104,7 +110,7 @@ public sealed partial class JiebaDictionary
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(buffer);
+            ArrayPool<char>.Shared.Return(chars);
         }
         return new JiebaDictionary(trie, total);
     }
@@ -130,6 +136,9 @@ public sealed partial class JiebaDictionary
         // CPython's math.log of an int converts it to a double and calls the C library's log, as Math.Log does.
         LogTotal = Math.Log(total);
     }
+
+    // Python's bytes.strip() removes exactly these.
+    private const string AsciiWhitespace = " \t\n\r\v\f";
 
     private static ReadOnlySpan<char> DecodeStripped(ReadOnlySpan<byte> line, string source, int lineNumber, ref char[] buffer)
     {
