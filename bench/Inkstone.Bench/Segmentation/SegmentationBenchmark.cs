@@ -25,6 +25,7 @@ internal static class SegmentationBenchmark
         load.Stop();
         process.Refresh();
         loadCpu = process.TotalProcessorTime - loadCpu;
+        var segmenterBytes = GC.GetTotalMemory(forceFullCollection: true);
 
         string? corpusPath = null;
         var threads = Environment.ProcessorCount;
@@ -47,7 +48,7 @@ internal static class SegmentationBenchmark
         if (documents[^1].Length == 0) documents = documents[..^1];
         var codePoints = documents.Sum(d => (long)d.EnumerateRunes().Count());
         Console.WriteLine($"corpus: {corpusPath}: {documents.Length} documents, {codePoints} code points; {Environment.ProcessorCount} logical processors");
-        Console.WriteLine($"inkstone: dictionary + HMM load {load.Elapsed.TotalSeconds:F3} s wall, {loadCpu.TotalSeconds:F3} s CPU (two threads)");
+        Console.WriteLine($"inkstone: dictionary + HMM load {load.Elapsed.TotalSeconds:F3} s wall, {loadCpu.TotalSeconds:F3} s CPU (two threads); managed heap after load {segmenterBytes / 1048576.0:F0} MiB");
 
         List<string>[] ours = new List<string>[documents.Length];
         var single = Best(repeat + 1, () =>

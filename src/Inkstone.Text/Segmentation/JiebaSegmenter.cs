@@ -21,6 +21,8 @@ public sealed class JiebaSegmenter : IWordSegmenter
     // Single-character tokens are most tokens of Chinese text; their strings are shared.
     private static readonly string?[] s_singleCharacters = new string?[65536];
 
+    [ThreadStatic] private static List<TokenRange>? t_ranges;
+
     public JiebaSegmenter(JiebaDictionary dictionary, JiebaHmmModel hmm, JiebaSegmenterOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(dictionary);
@@ -60,9 +62,12 @@ public sealed class JiebaSegmenter : IWordSegmenter
             JiebaCutter.CutFull(Dictionary, text, tokens);
             return;
         }
-        var ranges = new List<TokenRange>(text.Length / 2 + 1);
+        var ranges = t_ranges ??= new List<TokenRange>(1024);
+        ranges.Clear();
         CutRanges(text, mode, ranges);
         foreach (var range in ranges) tokens.Add(ToString(text, range));
+        // A huge document should not pin its range list to the thread for good.
+        if (ranges.Capacity > 1 << 16) t_ranges = null;
     }
 
     /// <summary>
