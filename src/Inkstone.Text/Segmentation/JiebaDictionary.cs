@@ -61,8 +61,17 @@ public sealed partial class JiebaDictionary
 
     internal bool HasForceSplitWords => _forceSplit.Count > 0;
 
-    /// <summary>A new, editable copy of jieba's main dictionary next to the application.</summary>
-    public static JiebaDictionary LoadDefault() => Load(DefaultDictionaryPath);
+    /// <summary>A new, editable copy of jieba's main dictionary next to the application (a copy of <see cref="Default"/>).</summary>
+    public static JiebaDictionary LoadDefault() => Default.Clone();
+
+    /// <summary>An independent, editable copy of this dictionary: words, frequencies, total, tags and force-split words.</summary>
+    public JiebaDictionary Clone()
+    {
+        var copy = new JiebaDictionary(_trie.Clone(), _total);
+        copy._forceSplit.UnionWith(_forceSplit);
+        foreach (var (word, tag) in _tags) copy._tags[word] = tag;
+        return copy;
+    }
 
     /// <summary>Loads a main dictionary in jieba's <c>dict.txt</c> format (<c>word freq [tag]</c>, one per line).</summary>
     public static JiebaDictionary Load(string path) => Parse(File.ReadAllBytes(path), path);

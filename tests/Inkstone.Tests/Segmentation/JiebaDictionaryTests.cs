@@ -84,4 +84,23 @@ public sealed class JiebaDictionaryTests
         Assert.Equal(10, dictionary.Total);
         Assert.Equal(2, dictionary.Count);
     }
+
+    [Fact]
+    public void Clone_Edited_LeavesOriginalUnchanged()
+    {
+        var original = JiebaDictionary.LoadDefault();
+        original.AddWord("创新办", 3, "i");
+        var copy = original.Clone();
+        copy.DeleteWord("创新办");
+        copy.AddWord("云计算", 7);
+
+        Assert.Equal(3, original.GetFrequency("创新办"));
+        Assert.Equal(0, copy.GetFrequency("创新办"));
+        Assert.Equal("i", copy.GetTag("创新办"));
+        Assert.Null(original.GetFrequency("云计算"));
+        Assert.Equal(60101967 + 3, original.Total);
+        Assert.Equal(60101967 + 3 + 7, copy.Total);
+        Assert.DoesNotContain("创新办", original.ForceSplitWords);
+        Assert.False(copy.IsReadOnly);
+    }
 }
