@@ -54,11 +54,22 @@ public sealed class JiebaHmmModel
     public double EmissionLogProbability(char state, char character) => _emissions[StateIndex(state) * 65536 + character];
 
     /// <summary>Loads jieba's <c>prob_trans.json</c> and <c>prob_emit.json</c> (objects keyed by state, then by character).</summary>
-    public static JiebaHmmModel Load(string transitionsPath, string emissionsPath)
+    public static JiebaHmmModel Load(string transitionsPath, string emissionsPath) =>
+        Parse(File.ReadAllBytes(transitionsPath), transitionsPath, File.ReadAllBytes(emissionsPath), emissionsPath);
+
+    /// <inheritdoc cref="Load(string, string)"/>
+    public static async Task<JiebaHmmModel> LoadAsync(string transitionsPath, string emissionsPath, CancellationToken cancellationToken = default)
+    {
+        var transitions = await File.ReadAllBytesAsync(transitionsPath, cancellationToken).ConfigureAwait(false);
+        var emissions = await File.ReadAllBytesAsync(emissionsPath, cancellationToken).ConfigureAwait(false);
+        return Parse(transitions, transitionsPath, emissions, emissionsPath);
+    }
+
+    private static JiebaHmmModel Parse(byte[] transitionsJson, string transitionsPath, byte[] emissionsJson, string emissionsPath)
     {
         var transitions = new double[16];
         Array.Fill(transitions, MinFloat);
-        ReadTable(transitionsPath, (from, key, value) =>
+        ReadTable(transitionsJson, transitionsPath, (from, key, value) =>
         {
             var to = Array.IndexOf(s_stateNames, key);
             if (to < 0) throw new FormatException($"{transitionsPath}: unknown state \"{key}\" under \"{s_stateNames[from]}\"");
@@ -68,7 +79,7 @@ public sealed class JiebaHmmModel
         var emissions = new double[4 * 65536];
         Array.Fill(emissions, MinFloat);
         var count = 0;
-        ReadTable(emissionsPath, (state, key, value) =>
+        ReadTable(emissionsJson, emissionsPath, (state, key, value) =>
         {
             // Only single BMP characters can ever be looked up: the HMM sees U+4E00–U+9FD5 only.
             if (key.Length != 1) return;
@@ -91,9 +102,9 @@ public sealed class JiebaHmmModel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ReadTable(string path, Action<int, string, double> set)
+    private static void ReadTable(byte[] json, string path, Action<int, string, double> set)
     {
-        var reader = new Utf8JsonReader(File.ReadAllBytes(path), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         try
         {
             Expect(ref reader, JsonTokenType.StartObject, path);
