@@ -50,6 +50,70 @@ public sealed class JiebaParityTests
     }
 
     [Fact]
+    public async Task Cut_ParityCorpusAfterUserDictionary_EveryDocumentIdenticalToPythonJieba()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var (documents, _) = await ReferenceAsync(cancellationToken);
+        var work = Directory.CreateTempSubdirectory("inkstone-jieba-");
+        try
+        {
+            var userDictionary = Path.Combine(work.FullName, "user.txt");
+            await File.WriteAllTextAsync(userDictionary, UserDictionary(documents), new UTF8Encoding(true), cancellationToken);
+            var python = await PythonJieba.CutAsync(documents.Select(d => d.Text).ToList(), work.FullName, userDictionary, cancellationToken);
+
+            var dictionary = JiebaDictionary.LoadDefault();
+            await dictionary.LoadUserDictionaryAsync(userDictionary, cancellationToken);
+            var segmenter = new JiebaSegmenter(dictionary, JiebaHmmModel.Default);
+            foreach (var (pythonMode, mode) in new[] { ("precise", SegmentationMode.Precise), ("precise_no_hmm", SegmentationMode.PreciseNoHmm) })
+            {
+                var mismatches = new StringBuilder();
+                var identical = 0;
+                for (var i = 0; i < documents.Count; i++)
+                {
+                    var ours = segmenter.Cut(documents[i].Text, mode);
+                    if (ours.SequenceEqual(python[pythonMode][i], StringComparer.Ordinal)) identical++;
+                    else if (mismatches.Length < 4000) mismatches.AppendLine(Describe(documents[i], python[pythonMode][i], ours));
+                }
+                Assert.True(identical == documents.Count, $"{documents.Count - identical} of {documents.Count} documents differ ({pythonMode}, user dictionary):\n{mismatches}");
+            }
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// A user dictionary exercising every form of line: words from the corpus without frequency (jieba suggests one),
+    /// with frequency and tag, with a tag only, deleted (frequency 0, so the HMM may not join them either), common
+    /// words deleted, a word with a space; a byte-order mark, blank lines and CRLF line ends.
+    /// </summary>
+    private static string UserDictionary(List<ParityCorpus.Document> documents)
+    {
+        var random = new Random(271_828);
+        var lines = new List<string> { "", "天下 0", "春风 0", "明月 0", "不知 0", "何处 0", "hello world 3", "人间 5 n", "" };
+        var poems = documents.Where(d => d.Source.EndsWith(']')).ToList();
+        while (lines.Count < 400)
+        {
+            var text = poems[random.Next(poems.Count)].Text;
+            var length = random.Next(2, 5);
+            if (text.Length <= length) continue;
+            var start = random.Next(text.Length - length);
+            var word = text.Substring(start, length);
+            if (!word.All(c => c is >= '\u4E00' and <= '\u9FD5')) continue;
+            lines.Add((lines.Count % 5) switch
+            {
+                0 => word,
+                1 => word + " 5 n",
+                2 => word + " 1000",
+                3 => word + " 0",
+                _ => word + " nr",
+            });
+        }
+        return string.Join("\r\n", lines) + "\r\n";
+    }
+
+    [Fact]
     public async Task Tables_SameAsPythonJieba()
     {
         Ensure();
@@ -119,7 +183,7 @@ public sealed class JiebaParityTests
             try
             {
                 var documents = await ParityCorpus.BuildAsync(work.FullName, cancellationToken);
-                var python = await PythonJieba.CutAsync(documents.Select(d => d.Text).ToList(), work.FullName, cancellationToken);
+                var python = await PythonJieba.CutAsync(documents.Select(d => d.Text).ToList(), work.FullName, null, cancellationToken);
                 s_reference = (documents, python);
                 return (documents, python);
             }

@@ -30,12 +30,13 @@ internal static class PythonJieba
     private static string Script => Path.Combine(RequiredService.RepositoryRoot(), "tests", "Inkstone.IntegrationTests", "Segmentation", "jieba_reference.py");
 
     /// <summary>Segments <paramref name="documents"/> in every mode; keys are the script's mode names.</summary>
-    public static async Task<Dictionary<string, List<List<string>>>> CutAsync(IReadOnlyList<string> documents, string workDirectory, CancellationToken cancellationToken)
+    /// <remarks>With <paramref name="userDictionary"/>, Python loads it first and only the precise modes are run.</remarks>
+    public static async Task<Dictionary<string, List<List<string>>>> CutAsync(IReadOnlyList<string> documents, string workDirectory, string? userDictionary, CancellationToken cancellationToken)
     {
         var input = Path.Combine(workDirectory, "documents.json");
         var output = Path.Combine(workDirectory, "python-tokens.json");
         await File.WriteAllTextAsync(input, JsonSerializer.Serialize(documents), cancellationToken);
-        await RunAsync(["cut", input, output], cancellationToken);
+        await RunAsync(userDictionary is null ? ["cut", input, output] : ["cut", input, output, userDictionary], cancellationToken);
         var json = JsonNode.Parse(await File.ReadAllTextAsync(output, cancellationToken))!.AsObject();
         var result = new Dictionary<string, List<List<string>>>();
         foreach (var (mode, value) in json)
