@@ -111,7 +111,7 @@ internal static class ParityCorpus
         "\t\t\t", "  \r\n  ", "句子。\r\n\r\n下一段。",
     ];
 
-    /// <summary>Seeded random mixtures, half from pieces of every class, half poetry and prose spliced with noise.</summary>
+    /// <summary>Seeded random mixtures, half from pieces of every class and random code points, half poetry and prose spliced with noise.</summary>
     private static IEnumerable<Document> Random(List<Document> real, int count)
     {
         var random = new Random(3_141_592);
@@ -127,7 +127,11 @@ internal static class ParityCorpus
             if (i % 2 == 0)
             {
                 var n = random.Next(0, 60);
-                for (var k = 0; k < n; k++) sb.Append(pieces[random.Next(pieces.Length)]);
+                for (var k = 0; k < n; k++)
+                {
+                    if (random.Next(6) == 0) sb.Append(char.ConvertFromUtf32(RandomScalar(random)));
+                    else sb.Append(pieces[random.Next(pieces.Length)]);
+                }
             }
             else
             {
@@ -145,4 +149,12 @@ internal static class ParityCorpus
             yield return new Document($"random #{i}", sb.ToString());
         }
     }
+
+    /// <summary>Any Unicode scalar value: the basic Han block, the rest of the BMP, or the supplementary planes.</summary>
+    private static int RandomScalar(Random random) => random.Next(3) switch
+    {
+        0 => random.Next(0x4E00, 0x9FD6),
+        1 => random.Next(2) == 0 ? random.Next(0x20, 0xD800) : random.Next(0xE000, 0xFFFE),
+        _ => random.Next(0x10000, 0x110000),
+    };
 }

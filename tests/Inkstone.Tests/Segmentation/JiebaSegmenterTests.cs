@@ -145,4 +145,14 @@ public sealed class JiebaSegmenterTests
         dictionary.DeleteWord("杭研");
         Assert.Equal(["他", "来到", "了", "网易", "杭", "研", "大厦"], segmenter.Cut("他来到了网易杭研大厦"));
     }
+
+    [Fact]
+    public void Cut_ManyThreadsAtOnce_SameTokensAsOneThread()
+    {
+        string[] texts = ["小明硕士毕业于中国科学院计算所，后在日本京都大学深造", "他来到了网易杭研大厦", "iPhone15发布了，售价5999元，涨幅3.5%。", "𠀀𠀁中文𪚥字"];
+        var expected = texts.Select(t => s_segmenter.Cut(t, SegmentationMode.Precise)).ToArray();
+        var results = new List<string>[400];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => results[i] = s_segmenter.Cut(texts[i % texts.Length], SegmentationMode.Precise));
+        for (var i = 0; i < results.Length; i++) Assert.Equal(expected[i % texts.Length], results[i]);
+    }
 }
