@@ -6,6 +6,7 @@ public static class BenchmarkRegistry
     private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> s_benchmarks = new(StringComparer.Ordinal)
     {
         ["training-export"] = ("Plan + export of the paper's five SFT mixes at full size [POOL]; Python json peer", Training.TrainingExportBenchmark.RunAsync),
+        ["segment"] = (Segmentation.SegmentationBenchmark.Description, Segmentation.SegmentationBenchmark.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)
