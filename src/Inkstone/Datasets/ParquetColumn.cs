@@ -15,11 +15,14 @@ internal abstract class ParquetColumn(string name)
 
     public virtual string? GetString(int row) => null;
 
-    public static bool IsSupported(DataField field) => !field.IsArray && (field.ClrType == typeof(string) || s_structReaders.ContainsKey(field.ClrType));
+    public static bool IsSupported(DataField field) => !field.IsArray && (IsText(field) || s_structReaders.ContainsKey(field.ClrType));
+
+    // Parquet.Net describes text columns of a file being read as ReadOnlyMemory<char>; both read as strings.
+    private static bool IsText(DataField field) => field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>);
 
     public static async Task<ParquetColumn> ReadAsync(ParquetRowGroupReader rowGroup, DataField field, int rowCount, CancellationToken cancellationToken)
     {
-        if (field.ClrType == typeof(string))
+        if (IsText(field))
         {
             var values = new string?[rowCount];
             await rowGroup.ReadAsync(field, values.AsMemory()!, null, cancellationToken).ConfigureAwait(false);
