@@ -11,6 +11,7 @@ public static class CliApp
         var root = new RootCommand("Inkstone (砚): build, curate and evaluate process-supervised Chinese creative-writing datasets (prompt → reasoning → text).");
         root.Subcommands.Add(TaxonomyCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
         return root;
     }
 }
