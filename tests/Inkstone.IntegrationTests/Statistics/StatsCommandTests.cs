@@ -58,6 +58,35 @@ public sealed partial class StatsCommandTests
         }
     }
 
+    [Fact]
+    public async Task ValidateAndStrictStats_BadRecord_ExitCode1WithLocatedMessage()
+    {
+        var work = Directory.CreateTempSubdirectory("inkstone-validate-").FullName;
+        try
+        {
+            var data = Path.Combine(work, "v.jsonl");
+            await File.WriteAllTextAsync(data, "{\"id\":\"a\",\"query\":\"q\",\"thought\":\"t\",\"answer\":\"a\"}\n{\"id\":\"b\",\"query\":\"q\",\"thought\":\"t\"}\n", TestContext.Current.CancellationToken);
+            var cli = Path.Combine(AppContext.BaseDirectory, "Inkstone.Cli.dll");
+
+            var validate = await RunAsync("dotnet", [cli, "validate", data]);
+            var lenient = await RunAsync("dotnet", [cli, "stats", data, "--format", "json"]);
+            var strict = await RunAsync("dotnet", [cli, "stats", data, "--strict"]);
+
+            Assert.Equal(1, validate.ExitCode);
+            Assert.Contains($"{data}:line 2: record 'b': field 'answer': required field is missing", validate.Output, StringComparison.Ordinal);
+            Assert.EndsWith("read 2, accepted 1, rejected 1 (1 problems, 0 warnings)", validate.Output.TrimEnd(), StringComparison.Ordinal);
+            Assert.Equal(0, lenient.ExitCode);
+            Assert.Contains($"{data}:line 2: record 'b': field 'answer'", lenient.Error, StringComparison.Ordinal);
+            Assert.Equal(1, JsonDocument.Parse(lenient.Output).RootElement.GetProperty("read").GetProperty("rejected").GetInt32());
+            Assert.Equal(1, strict.ExitCode);
+            Assert.Equal($"error (--strict): {data}:line 2: record 'b': field 'answer': required field is missing", strict.Error.Trim());
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
     [GeneratedRegex(@"Maximum resident set size \(kbytes\): (\d+)")]
     private static partial Regex PeakRss();
 
