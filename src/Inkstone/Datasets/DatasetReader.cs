@@ -100,7 +100,7 @@ public static partial class DatasetReader
         var invalid = FindInvalidUtf8(bytes);
         if (invalid >= 0)
         {
-            var (line, column) = Locate(bytes, invalid, slice.Line ?? 1);
+            var (line, column) = Locate(bytes, invalid, slice.Line ?? 1, slice.ColumnOffset);
             context.Add(DatasetProblemKind.InvalidUtf8, null,
                 string.Create(CultureInfo.InvariantCulture, $"invalid UTF-8 (byte 0x{bytes[invalid]:X2})"), line, column);
         }
@@ -118,7 +118,8 @@ public static partial class DatasetReader
             catch (JsonException ex)
             {
                 var line = (slice.Line ?? 1) + (ex.LineNumber ?? 0);
-                context.Add(DatasetProblemKind.MalformedRecord, null, "malformed JSON: " + CleanJsonMessage(ex.Message), line, ex.BytePositionInLine + 1);
+                var column = ex.BytePositionInLine + 1 + (ex.LineNumber is null or 0 ? slice.ColumnOffset : 0);
+                context.Add(DatasetProblemKind.MalformedRecord, null, "malformed JSON: " + CleanJsonMessage(ex.Message), line, column);
             }
             if (document is not null)
             {
@@ -157,12 +158,12 @@ public static partial class DatasetReader
     }
 
     /// <summary>Line and 1-based byte-in-line of <paramref name="offset"/> in a record starting at <paramref name="firstLine"/>.</summary>
-    private static (long Line, long Column) Locate(ReadOnlySpan<byte> bytes, int offset, long firstLine)
+    private static (long Line, long Column) Locate(ReadOnlySpan<byte> bytes, int offset, long firstLine, int columnOffset)
     {
         var before = bytes[..offset];
         var newlines = before.Count((byte)'\n');
         var lastNewline = before.LastIndexOf((byte)'\n');
-        return (firstLine + newlines, offset - lastNewline);
+        return (firstLine + newlines, offset - lastNewline + (newlines == 0 ? columnOffset : 0));
     }
 
     /// <summary>System.Text.Json appends positions relative to the record; the problem carries file positions instead.</summary>

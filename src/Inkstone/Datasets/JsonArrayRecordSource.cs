@@ -16,7 +16,7 @@ internal sealed class JsonArrayRecordSource
 
     private readonly string _file;
     private byte[] _buffer = new byte[1 << 16];
-    private int _pos, _end, _elementStart = -1, _depth;
+    private int _pos, _end, _elementStart = -1, _depth, _lineStart, _elementColumn;
     private bool _inString, _escape, _eof;
     private long _line, _elementLine;
     private State _state = State.BeforeArray;
@@ -41,7 +41,7 @@ internal sealed class JsonArrayRecordSource
                     await source.FillAsync(stream, cancellationToken).ConfigureAwait(false);
                     break;
                 case Step.Element:
-                    yield return new RecordSlice(source._element, source._elementLine, null, source._elementUnterminated);
+                    yield return new RecordSlice(source._element, source._elementLine, null, source._elementUnterminated, ColumnOffset: source._elementColumn);
                     if (source._elementUnterminated) yield break;
                     break;
                 case Step.Problem:
@@ -61,6 +61,7 @@ internal sealed class JsonArrayRecordSource
             Buffer.BlockCopy(_buffer, keep, _buffer, 0, _end - keep);
             _end -= keep;
             _pos -= keep;
+            _lineStart -= keep;
             if (_elementStart >= 0) _elementStart -= keep;
         }
         if (_end == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
@@ -85,7 +86,7 @@ internal sealed class JsonArrayRecordSource
                 case State.BeforeArray:
                 case State.BeforeElement:
                 case State.AfterArray:
-                    if (b == (byte)'\n') { _line++; _pos++; continue; }
+                    if (b == (byte)'\n') { _line++; _lineStart = ++_pos; continue; }
                     if (b is (byte)' ' or (byte)'\t' or (byte)'\r') { _pos++; continue; }
                     if (_state == State.BeforeArray)
                     {
@@ -104,6 +105,7 @@ internal sealed class JsonArrayRecordSource
                     _state = State.InElement;
                     _elementStart = _pos;
                     _elementLine = _line;
+                    _elementColumn = _pos - _lineStart;
                     _depth = 0;
                     _inString = _escape = false;
                     continue;
@@ -121,7 +123,11 @@ internal sealed class JsonArrayRecordSource
         for (; _pos < _end; _pos++)
         {
             var b = _buffer[_pos];
-            if (b == (byte)'\n') _line++;
+            if (b == (byte)'\n')
+            {
+                _line++;
+                _lineStart = _pos + 1;
+            }
             if (_inString)
             {
                 if (_escape) _escape = false;
