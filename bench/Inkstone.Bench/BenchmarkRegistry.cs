@@ -5,6 +5,7 @@ public static class BenchmarkRegistry
 {
     private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> s_benchmarks = new(StringComparer.Ordinal)
     {
+        ["dataset-read"] = ("read + stats of the same records as JSONL, JSON, Parquet vs Python json.loads", Datasets.DatasetReadBenchmark.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)

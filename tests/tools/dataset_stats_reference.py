@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference for `inkstone stats` on a JSON Lines file whose genres are Chinese genre names.
+"""Independent reference for `inkstone stats` on a JSON Lines file whose genres are genre ids or Chinese genre names.
 
 Counts lines that parse as JSON objects with the four text fields and a known genre (name_zh in the taxonomy
 file), and prints per field min / mean / max of Python len() overall, and the count per genre id, as JSON.
@@ -10,6 +10,7 @@ import sys
 
 taxonomy = json.load(open(sys.argv[2], encoding="utf-8"))
 by_name = {g["name_zh"]: g["id"] for c in taxonomy["categories"] for g in c["genres"]}
+by_name.update({g["id"]: g["id"] for c in taxonomy["categories"] for g in c["genres"]})
 fields = {"article": "answer", "prompt": "query", "reasoning": "thought"}
 lengths = {k: [] for k in fields}
 genres = {}

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 
@@ -11,6 +12,10 @@ namespace Inkstone.Datasets;
 internal sealed class JsonArrayRecordSource
 {
     private enum State { BeforeArray, BeforeElement, InElement, AfterArray }
+
+    // Bytes that can change the scanner's state inside and outside strings; everything between them is skipped in bulk.
+    private static readonly SearchValues<byte> s_stringStops = SearchValues.Create("\"\\\n"u8);
+    private static readonly SearchValues<byte> s_structuralStops = SearchValues.Create("\"{}[],\n"u8);
 
     private enum Step { NeedMore, Element, Done, Problem }
 
@@ -120,35 +125,58 @@ internal sealed class JsonArrayRecordSource
     /// <summary>Advances through the current element; true when it ended at a ',' or ']' at depth 0.</summary>
     private bool ScanElement()
     {
-        for (; _pos < _end; _pos++)
+        while (_pos < _end)
         {
+            var rest = _buffer.AsSpan(_pos, _end - _pos);
+            if (_escape)
+            {
+                _escape = false;
+                if (rest[0] == (byte)'\n') NewLineAt(_pos);
+                _pos++;
+                continue;
+            }
+            var skip = rest.IndexOfAny(_inString ? s_stringStops : s_structuralStops);
+            if (skip < 0)
+            {
+                _pos = _end;
+                return false;
+            }
+            _pos += skip;
             var b = _buffer[_pos];
             if (b == (byte)'\n')
             {
-                _line++;
-                _lineStart = _pos + 1;
+                NewLineAt(_pos);
             }
-            if (_inString)
+            else if (_inString)
             {
-                if (_escape) _escape = false;
-                else if (b == (byte)'\\') _escape = true;
-                else if (b == (byte)'"') _inString = false;
-                continue;
+                if (b == (byte)'\\') _escape = true;
+                else _inString = false;
             }
-            switch (b)
+            else
             {
-                case (byte)'"': _inString = true; break;
-                case (byte)'{' or (byte)'[': _depth++; break;
-                case (byte)'}': _depth--; break;
-                case (byte)']' when _depth > 0: _depth--; break;
-                case (byte)']' or (byte)',' when _depth <= 0:
-                    EndElement(_pos, unterminated: false);
-                    _state = b == (byte)',' ? State.BeforeElement : State.AfterArray;
-                    _pos++;
-                    return true;
+                switch (b)
+                {
+                    case (byte)'"': _inString = true; break;
+                    case (byte)'{' or (byte)'[': _depth++; break;
+                    case (byte)'}': _depth--; break;
+                    case (byte)']' when _depth > 0: _depth--; break;
+                    default: // ',' or ']' at depth 0
+                        if (_depth > 0) break;
+                        EndElement(_pos, unterminated: false);
+                        _state = b == (byte)',' ? State.BeforeElement : State.AfterArray;
+                        _pos++;
+                        return true;
+                }
             }
+            _pos++;
         }
         return false;
+    }
+
+    private void NewLineAt(int position)
+    {
+        _line++;
+        _lineStart = position + 1;
     }
 
     private void EndElement(int endExclusive, bool unterminated)
