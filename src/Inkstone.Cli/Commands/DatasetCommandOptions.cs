@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Inkstone.Datasets;
 
 namespace Inkstone.Cli.Commands;
@@ -7,9 +6,6 @@ namespace Inkstone.Cli.Commands;
 /// <summary>The options of verbs that read a dataset file, spelled and documented once.</summary>
 public sealed class DatasetCommandOptions
 {
-    /// <summary>How many problems are printed before the rest are only counted (all go to the rejects file).</summary>
-    public const int PrintedProblems = 50;
-
     public Argument<FileInfo> Dataset { get; } = new("DATASET") { Description = "Dataset file: JSON array, JSON Lines or Parquet (detected from content)." };
 
     public Option<string?> InputFormat { get; } = new("--input-format")
@@ -50,22 +46,4 @@ public sealed class DatasetCommandOptions
         RequireGenre = parse.GetValue(RequireGenre),
         Taxonomy = CommonOptions.LoadTaxonomy(parse.GetValue(Taxonomy)),
     };
-
-    /// <summary>Prints problems to standard error, the first <see cref="PrintedProblems"/> in full.</summary>
-    public sealed class ProblemPrinter(TextWriter writer)
-    {
-        public long Count { get; private set; }
-
-        public void Print(DatasetProblem problem)
-        {
-            Count++;
-            if (Count <= PrintedProblems) writer.WriteLine(problem.ToString());
-        }
-
-        public void PrintOmitted()
-        {
-            if (Count > PrintedProblems)
-                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"… {Count - PrintedProblems} more problems not shown (use --rejects FILE to keep every rejected record)"));
-        }
-    }
 }

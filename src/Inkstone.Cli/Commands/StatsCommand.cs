@@ -49,7 +49,7 @@ public static class StatsCommand
                 return 1;
             }
 
-            var printer = new DatasetCommandOptions.ProblemPrinter(Console.Error);
+            var printer = new DatasetProblemPrinter(Console.Error);
             DatasetStatisticsReport report;
             try
             {

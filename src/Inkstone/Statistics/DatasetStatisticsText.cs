@@ -16,12 +16,9 @@ public static class DatasetStatisticsText
 
     public static string Share(double percent) => percent.ToString("F2", s_invariant);
 
-    public static string RowName(StatisticsRow row) => row.Level switch
-    {
-        StatisticsLevel.Genre => $"{row.NameEn} ({row.NameZh})",
-        StatisticsLevel.Overall => row.NameEn,
-        _ => $"{row.NameEn} ({row.NameZh})",
-    };
+    /// <summary>"English (中文)" for categories and genres, "Overall" for the overall row.</summary>
+    public static string RowName(StatisticsRow row) =>
+        row?.Level == StatisticsLevel.Overall ? row.NameEn : $"{row!.NameEn} ({row.NameZh})";
 
     public static void WriteMarkdown(TextWriter writer, DatasetStatisticsReport report, StatisticsGrouping grouping, bool han)
     {
