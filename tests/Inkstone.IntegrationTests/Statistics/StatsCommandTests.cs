@@ -49,6 +49,12 @@ public sealed partial class StatsCommandTests
             var wantGenres = e.GetProperty("genres").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64());
             Assert.Equal(wantGenres.OrderBy(p => p.Key), genres.OrderBy(p => p.Key));
 
+            var table = await RunAsync("dotnet", [cli, "stats", data, "--by", "category"]);
+            Assert.Equal(0, table.ExitCode);
+            Assert.Contains("│ Overall ", table.Output, StringComparison.Ordinal);
+            Assert.Contains("Balance audit (minimum 15 per genre)", table.Output, StringComparison.Ordinal);
+            Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"read {e.GetProperty("read").GetInt64()}, accepted {e.GetProperty("accepted").GetInt64()},"), table.Output, StringComparison.Ordinal);
+
             var peakKb = long.Parse(PeakRss().Match(stats.Error).Groups[1].Value, CultureInfo.InvariantCulture);
             Assert.True(peakKb < 300 * 1024, $"peak RSS {peakKb} kB");
         }
