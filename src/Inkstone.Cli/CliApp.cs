@@ -12,6 +12,8 @@ public static class CliApp
         root.Subcommands.Add(TaxonomyCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(TextCommand.Create());
+        root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
         return root;
     }
 }

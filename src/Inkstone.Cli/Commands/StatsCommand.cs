@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Text;
+using Inkstone.Datasets;
+using Inkstone.Statistics;
+using Inkstone.Taxonomy;
+
+namespace Inkstone.Cli.Commands;
+
+/// <summary><c>inkstone stats DATASET</c>: the paper's Tables 5–10 for a dataset file, the balance audit and the length distribution.</summary>
+public static class StatsCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("stats",
+            "Per category and per genre: count, share and min/mean/max length (Unicode code points) of article, prompt and reasoning; "
+            + "then the balance audit and the length distribution in half-decade buckets. Problems with records go to standard error.");
+        var dataset = new DatasetCommandOptions();
+        dataset.AddTo(command);
+        var formatOption = CommonOptions.Format("table", "table", "md", "csv", "json");
+        var byOption = new Option<string>("--by") { Description = "Rows after the overall row: all (categories with their genres), category or genre.", DefaultValueFactory = _ => "all" };
+        byOption.AcceptOnlyFromAmong("all", "category", "genre");
+        var hanOption = new Option<bool>("--han") { Description = "Also show lengths counted in Han characters (JSON always has them)." };
+        var minOption = new Option<int>("--min-per-genre")
+        {
+            Description = "Balance audit: genres with fewer accepted records are listed (the paper's rule is 15).",
+            DefaultValueFactory = _ => DatasetStatisticsOptions.PaperMinPerGenre,
+        };
+        command.Options.Add(formatOption);
+        command.Options.Add(byOption);
+        command.Options.Add(hanOption);
+        command.Options.Add(minOption);
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var file = parse.GetValue(dataset.Dataset)!;
+            if (!file.Exists)
+            {
+                await Console.Error.WriteLineAsync($"{file.FullName}: file not found").ConfigureAwait(false);
+                return 1;
+            }
+            DatasetReadOptions readOptions;
+            try
+            {
+                readOptions = dataset.ReadOptions(parse);
+            }
+            catch (TaxonomyFormatException ex)
+            {
+                await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+                return 1;
+            }
+
+            var printer = new DatasetProblemPrinter(Console.Error);
+            DatasetStatisticsReport report;
+            try
+            {
+                report = await DatasetStatisticsService.ComputeAsync(
+                    file.ToString(), readOptions, new DatasetStatisticsOptions { MinPerGenre = parse.GetValue(minOption) },
+                    parse.GetValue(dataset.Rejects)?.FullName, printer.Print, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DatasetFormatException ex)
+            {
+                await Console.Error.WriteLineAsync("error (--strict): " + ex.Message).ConfigureAwait(false);
+                return 1;
+            }
+            printer.PrintOmitted();
+
+            var grouping = Enum.Parse<StatisticsGrouping>(parse.GetValue(byOption)!, ignoreCase: true);
+            var han = parse.GetValue(hanOption);
+            switch (parse.GetValue(formatOption))
+            {
+                case "json":
+                    Console.Out.WriteLine(DatasetStatisticsJson.Serialize(report));
+                    break;
+                case "md":
+                    DatasetStatisticsText.WriteMarkdown(Console.Out, report, grouping, han);
+                    break;
+                case "csv":
+                    DatasetStatisticsText.WriteCsv(Console.Out, report, grouping, han);
+                    break;
+                default:
+                    StatsConsoleRenderer.Write(report, grouping, han);
+                    break;
+            }
+            return report.Summary.FileErrors > 0 ? 1 : 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Text.Json;
+using Inkstone.Datasets;
+using Inkstone.Taxonomy;
+
+namespace Inkstone.Cli.Commands;
+
+/// <summary><c>inkstone validate DATASET</c>: reads a dataset file and reports every problem; exit code 1 when a record is rejected.</summary>
+public static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("validate",
+            "Check a dataset file (JSON array, JSON Lines or Parquet): every problem with file, line or row, and field, then how many "
+            + "records were read, accepted and rejected. Exit code 0 when all records are accepted, 1 otherwise.");
+        var dataset = new DatasetCommandOptions();
+        dataset.AddTo(command);
+        var formatOption = CommonOptions.Format("text", "text", "json");
+        command.Options.Add(formatOption);
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var file = parse.GetValue(dataset.Dataset)!;
+            if (!file.Exists)
+            {
+                await Console.Error.WriteLineAsync($"{file.FullName}: file not found").ConfigureAwait(false);
+                return 1;
+            }
+            var json = parse.GetValue(formatOption) == "json";
+            DatasetValidationReport report;
+            try
+            {
+                report = await DatasetValidator.ValidateAsync(file.ToString(), dataset.ReadOptions(parse), parse.GetValue(dataset.Rejects)?.FullName,
+                    json ? null : p => Console.Out.WriteLine(p.ToString()), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is DatasetFormatException or TaxonomyFormatException)
+            {
+                await Console.Error.WriteLineAsync((ex is DatasetFormatException ? "error (--strict): " : "") + ex.Message).ConfigureAwait(false);
+                return 1;
+            }
+
+            if (json)
+            {
+                var s = report.Summary;
+                var output = new
+                {
+                    source = report.Source,
+                    format = report.Format.ToString().ToLowerInvariant(),
+                    valid = report.IsValid,
+                    read = new { read = s.Read, accepted = s.Accepted, rejected = s.Rejected, warnings = s.Warnings, file_errors = s.FileErrors, problems = s.ProblemCount },
+                    problems_shown = s.Problems.Count,
+                    problems = s.Problems.Select(p => new
+                    {
+                        file = p.File, line = p.Line, row = p.Row, byte_in_line = p.ByteInLine, record_id = p.RecordId, field = p.Field,
+                        kind = JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Kind.ToString()),
+                        severity = p.Severity.ToString().ToLowerInvariant(), message = p.Message,
+                    }),
+                };
+                Console.Out.WriteLine(JsonSerializer.Serialize(output, CliJson.Indented));
+            }
+            else
+            {
+                Console.Out.WriteLine($"{report.Source} ({report.Format.ToString().ToLowerInvariant()}): {report.Summary}");
+            }
+            return report.IsValid ? 0 : 1;
+        });
+        return command;
+    }
+}
