@@ -44,10 +44,9 @@ public sealed class TrainPlanOptions
             var plan = await ComposePlanAsync(parse, cancellationToken).ConfigureAwait(false);
             var strict = parse.GetValue(_strict);
             var taxonomy = CommonOptions.LoadTaxonomy(parse.GetValue(_taxonomy));
-            // Replace with the shared dataset reader (src/Inkstone/Datasets) when it lands; training needs only triplets.
             var read = string.IsNullOrWhiteSpace(plan.ProcessPath)
                 ? new ProcessDatasetReadResult([], [])
-                : await ProcessDatasetJsonlReader.ReadAsync(plan.Resolve(plan.ProcessPath), plan.ProcessPath, taxonomy, cancellationToken).ConfigureAwait(false);
+                : await ProcessDatasetLoader.LoadAsync(plan.Resolve(plan.ProcessPath), taxonomy, cancellationToken).ConfigureAwait(false);
             if (strict && read.Problems.Count > 0)
             {
                 foreach (var problem in read.Problems) await Console.Error.WriteLineAsync(problem).ConfigureAwait(false);
