@@ -3,7 +3,7 @@ using Inkstone.IntegrationTests.Infrastructure;
 
 namespace Inkstone.IntegrationTests.Text;
 
-/// <summary>Runs a reference computation in the system Python (with numpy) and returns its standard output.</summary>
+/// <summary>Runs a reference computation in the system Python (or another interpreter) and returns its standard output.</summary>
 public static class PythonReference
 {
     public const string Python = "/usr/bin/python3";
@@ -16,19 +16,25 @@ public static class PythonReference
     }
 
     /// <summary>Runs <paramref name="script"/>, which reads <paramref name="input"/> from standard input.</summary>
-    public static string Evaluate(string script, string input)
+    public static string Evaluate(string script, string input) => Evaluate(Python, ".py", script, input);
+
+    /// <summary>Runs <paramref name="script"/> with <paramref name="interpreter"/>; the script reads <paramref name="input"/> from standard input.</summary>
+    public static string Evaluate(string interpreter, string extension, string script, string input)
     {
-        var (exitCode, output, error) = Run(script, input, throwOnError: true);
+        var (exitCode, output, error) = Run(interpreter, extension, script, input, throwOnError: true);
         return exitCode == 0 ? output : throw new InvalidOperationException($"reference script failed ({exitCode}): {error}");
     }
 
-    private static (int ExitCode, string Output, string Error) Run(string script, string input, bool throwOnError)
+    private static (int ExitCode, string Output, string Error) Run(string script, string input, bool throwOnError) =>
+        Run(Python, ".py", script, input, throwOnError);
+
+    private static (int ExitCode, string Output, string Error) Run(string interpreter, string extension, string script, string input, bool throwOnError)
     {
-        var scriptPath = Path.GetTempFileName();
+        var scriptPath = Path.Combine(Path.GetTempPath(), "inkstone-ref-" + Guid.NewGuid().ToString("N") + extension);
         try
         {
             File.WriteAllText(scriptPath, script);
-            var start = new ProcessStartInfo(Python, [scriptPath])
+            var start = new ProcessStartInfo(interpreter, [scriptPath])
             {
                 RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
             };
