@@ -2,7 +2,8 @@ namespace Inkstone.Text.NearDuplicates;
 
 /// <summary>
 /// Finds near-duplicate pairs with MinHash + LSH, streaming: each document is hashed once and only its signature
-/// is kept. Within a corpus, each document is compared with the documents before it; against a reference corpus
+/// is kept. Within a corpus, each document is compared with the earlier documents that were not themselves near
+/// duplicates (the ones deduplication keeps); against a reference corpus
 /// (leakage between training data and benchmark queries), query documents are compared with the reference only.
 /// Candidates from LSH are kept when their estimated Jaccard similarity reaches <see cref="MinHashOptions.Threshold"/>.
 /// </summary>
@@ -31,13 +32,18 @@ public sealed class NearDuplicateFinder
                 empty.Add(id);
                 continue;
             }
+            var duplicate = false;
             foreach (var other in index.Candidates(signature))
             {
                 candidates++;
                 var estimate = MinHasher.EstimateJaccard(signature, index.SignatureOf(other));
-                if (estimate >= Options.Threshold) pairs.Add(new NearDuplicatePair(other, id, estimate));
+                if (estimate < Options.Threshold) continue;
+                pairs.Add(new NearDuplicatePair(other, id, estimate));
+                duplicate = true;
             }
-            index.Add(id, signature);
+            // A near-duplicate of a kept document is not indexed itself: later copies pair with the kept one only,
+            // so that n copies of one text give n − 1 pairs rather than n(n − 1)/2.
+            if (!duplicate) index.Add(id, signature);
         }
         return new NearDuplicateScan(count, empty, candidates, pairs);
     }
