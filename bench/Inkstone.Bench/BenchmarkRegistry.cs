@@ -5,6 +5,7 @@ public static class BenchmarkRegistry
 {
     private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> s_benchmarks = new(StringComparer.Ordinal)
     {
+        ["text-metrics"] = ("Lengths, MATTR/MTLD and MinHash/LSH throughput vs plain Python and numpy peers", TextMetricsBenchmark.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)
