@@ -73,16 +73,23 @@ internal sealed record TokenizerJsonSpec(
     private static NormalizationForm? ReadNormalization(string path, JsonElement root)
     {
         if (!root.TryGetProperty("normalizer", out var normalizer) || normalizer.ValueKind == JsonValueKind.Null) return null;
+        return NormalizationOf(path, normalizer);
+    }
+
+    private static NormalizationForm? NormalizationOf(string path, JsonElement normalizer)
+    {
         var type = normalizer.GetProperty("type").GetString();
-        return type switch
+        switch (type)
         {
-            "NFC" => NormalizationForm.FormC,
-            "NFD" => NormalizationForm.FormD,
-            "NFKC" => NormalizationForm.FormKC,
-            "NFKD" => NormalizationForm.FormKD,
-            "Sequence" when normalizer.TryGetProperty("normalizers", out var list) && list.GetArrayLength() == 0 => null,
-            _ => throw new InvalidDataException($"{path}: field 'normalizer.type' is '{type}'; supported: NFC, NFD, NFKC, NFKD or none"),
-        };
+            case "NFC": return NormalizationForm.FormC;
+            case "NFD": return NormalizationForm.FormD;
+            case "NFKC": return NormalizationForm.FormKC;
+            case "NFKD": return NormalizationForm.FormKD;
+            case "Sequence" when normalizer.TryGetProperty("normalizers", out var list) && list.GetArrayLength() <= 1:
+                return list.GetArrayLength() == 0 ? null : NormalizationOf(path, list[0]);
+            default:
+                throw new InvalidDataException($"{path}: field 'normalizer' has type '{type}'; supported: NFC, NFD, NFKC, NFKD (alone or as a one-step Sequence) or none");
+        }
     }
 
     private static string ReadPattern(string path, JsonElement root)
@@ -101,8 +108,8 @@ internal sealed record TokenizerJsonSpec(
             {
                 case "Split" when pattern is null && step.TryGetProperty("pattern", out var p) && p.TryGetProperty("Regex", out var regex):
                     var behavior = step.TryGetProperty("behavior", out var b) ? b.GetString() : "Isolated";
-                    if (behavior != "Isolated")
-                        throw new InvalidDataException($"{path}: pre_tokenizer Split behavior '{behavior}' is not supported (only Isolated)");
+                    if (behavior != "Isolated" || (step.TryGetProperty("invert", out var invert) && invert.GetBoolean()))
+                        throw new InvalidDataException($"{path}: pre_tokenizer Split with behavior '{behavior}' or invert=true is not supported (only Isolated, not inverted)");
                     pattern = regex.GetString();
                     break;
                 case "ByteLevel":

@@ -119,6 +119,16 @@ public sealed class HuggingFaceBpeTokenCounterTests : IDisposable
     }
 
     [Fact]
+    public async Task TokenizerJson_UnsupportedNormalizer_NamesField()
+    {
+        var path = Path.Combine(_dir, "tokenizer.json");
+        await File.WriteAllTextAsync(path, """{"normalizer": {"type": "Lowercase"}, "pre_tokenizer": {"type": "ByteLevel"}, "model": {"type": "BPE", "vocab": {}, "merges": []}}""",
+            TestContext.Current.CancellationToken);
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => HuggingFaceBpeTokenCounter.LoadAsync(path, TestContext.Current.CancellationToken));
+        Assert.Contains("'normalizer'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Load_BadMergeLine_NamesLine()
     {
         await File.WriteAllTextAsync(Path.Combine(_dir, "vocab.json"), JsonSerializer.Serialize(Vocabulary), TestContext.Current.CancellationToken);
