@@ -27,9 +27,14 @@ public static class TextDedupCommand
         var threshold = new Option<double>("--threshold") { Description = "Report pairs with estimated Jaccard similarity at least this.", DefaultValueFactory = _ => defaults.Threshold };
         var verify = new Option<bool>("--verify") { Description = "Compute exact Jaccard similarity of reported pairs (second pass); pairs below the threshold are then not counted as duplicates." };
         var writeUnique = new Option<FileInfo?>("--write-unique") { Description = "Write the input without the dropped duplicates (the first text of each group stays) to this file." };
+        var containment = new Option<bool>("--containment")
+        {
+            Description = "With --against: report input texts whose shingles are at least --threshold contained in a reference text " +
+                "(exact, |input ∩ reference| ÷ |input|) — finds a short query copied into a long training text, which Jaccard similarity misses.",
+        };
         var show = new Option<int>("--show") { Description = "Pairs listed in the table output.", DefaultValueFactory = _ => 20 };
         var format = CommonOptions.Format("table", "table", "json");
-        foreach (var option in new Option[] { against, againstField, shingle, permutations, bands, seed, threshold, verify, writeUnique, show, format }) command.Options.Add(option);
+        foreach (var option in new Option[] { against, againstField, shingle, permutations, bands, seed, threshold, verify, containment, writeUnique, show, format }) command.Options.Add(option);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -50,6 +55,18 @@ public static class TextDedupCommand
                 });
                 var records = new List<(int Line, string? Id)>();
                 var referenceRecords = new List<(int Line, string? Id)>();
+                if (parse.GetValue(containment))
+                {
+                    if (reference is null) throw new ArgumentException("--containment needs --against");
+                    var containmentScan = await new ContainmentFinder(parse.GetValue(shingle), parse.GetValue(threshold)).FindAsync(
+                        Documents(reader.ReadAsync(file.FullName, cancellationToken), records),
+                        Documents(referenceReader.ReadAsync(reference.FullName, cancellationToken), referenceRecords), cancellationToken).ConfigureAwait(false);
+                    TextInputOptions.ReportProblems(reader);
+                    TextInputOptions.ReportProblems(referenceReader);
+                    RenderContainment(containmentScan, records, referenceRecords, file.Name, reference.Name, parse.GetValue(shingle), parse.GetValue(threshold),
+                        reader.Problems.Count + referenceReader.Problems.Count, parse.GetValue(format) == "json", parse.GetValue(show));
+                    return 0;
+                }
                 var referenceEmpty = new List<int>();
                 var documents = Documents(reader.ReadAsync(file.FullName, cancellationToken), records);
                 var scan = reference is null
@@ -117,6 +134,30 @@ public static class TextDedupCommand
             }
         });
         return command;
+    }
+
+    private static void RenderContainment(ContainmentScan scan, List<(int Line, string? Id)> records, List<(int Line, string? Id)> referenceRecords,
+        string input, string against, int shingleSize, double threshold, int skipped, bool json, int show)
+    {
+        var leaked = scan.Pairs.Select(p => p.Query).Distinct().Count();
+        if (json)
+        {
+            object Doc(List<(int Line, string? Id)> list, int index) => new { index, line = list[index].Line, id = list[index].Id };
+            Console.Out.WriteLine(JsonSerializer.Serialize(new
+            {
+                input, against, measure = "containment", shingle_size = shingleSize, threshold, documents = scan.Queries, reference_documents = scan.ReferenceDocuments,
+                skipped_records = skipped, empty_documents = scan.EmptyQueries.Select(i => Doc(records, i)), reported_pairs = scan.Pairs.Count, leaked_documents = leaked,
+                pairs = scan.Pairs.Select(p => new { first = Doc(records, p.Query), second = Doc(referenceRecords, p.Reference), containment = p.Containment }),
+            }, CliJson.Indented));
+            return;
+        }
+        var table = new Table().AddColumns("input line", "reference line", "containment");
+        foreach (var p in scan.Pairs.Take(show))
+            table.AddRow(Label(records, p.Query), Label(referenceRecords, p.Reference), p.Containment.ToString("0.###", CultureInfo.InvariantCulture));
+        AnsiConsole.Write(table);
+        AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{leaked} of {scan.Queries} input texts are ≥ {threshold} contained in one of {scan.ReferenceDocuments} reference texts ({scan.Pairs.Count} pairs); " +
+            $"{scan.EmptyQueries.Count} empty; skipped records {skipped}."));
     }
 
     private static string Label(List<(int Line, string? Id)> records, int index) =>

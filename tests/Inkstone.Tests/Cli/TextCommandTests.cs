@@ -40,6 +40,13 @@ public sealed class TextCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Dedup_ContainmentWithoutAgainst_FailsWithExitCode1()
+    {
+        File.WriteAllLines(PathOf("in.txt"), ["hello"]);
+        Assert.Equal(1, await Run("text", "dedup", PathOf("in.txt"), "--containment"));
+    }
+
+    [Fact]
     public async Task Lengths_MissingTokenizer_FailsWithExitCode1()
     {
         File.WriteAllLines(PathOf("in.txt"), ["hello"]);
