@@ -77,5 +77,11 @@ public sealed class TextRecordReader
         {
             return (null, null, "invalid JSON: " + e.Message);
         }
+        catch (InvalidOperationException e)
+        {
+            // System.Text.Json refuses strings with an unpaired surrogate escape such as "\ud800".
+            var fields = IdField is null ? $"field '{Field}'" : $"field '{Field}' or '{IdField}'";
+            return (null, null, $"{fields} cannot be read as text: {e.Message}");
+        }
     }
 }

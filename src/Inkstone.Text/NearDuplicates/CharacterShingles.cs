@@ -1,4 +1,5 @@
 using System.Text;
+using Inkstone.Text.Tokenization;
 
 namespace Inkstone.Text.NearDuplicates;
 
@@ -13,7 +14,7 @@ public static class CharacterShingles
 {
     public static string Normalize(string text)
     {
-        var normalized = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var normalized = LoneSurrogates.Replace(text).Normalize(NormalizationForm.FormKC).ToLowerInvariant();
         var builder = new StringBuilder(normalized.Length);
         var pendingSpace = false;
         foreach (var rune in normalized.EnumerateRunes())

@@ -12,18 +12,19 @@ namespace Inkstone.Text.Tokenization;
 /// <item>a <b>number</b>: decimal digits, with '.' or ',' between two digits kept inside (<c>3.14</c>, <c>1,000</c>);</item>
 /// <item>any other code point that is not whitespace, as a token of its own (a Han character, a punctuation mark, an emoji part).</item>
 /// </list>
-/// Whitespace separates tokens and is never a token. Case is kept; callers fold it where they need to.
+/// Whitespace separates tokens and is never a token. An unpaired surrogate reads as U+FFFD. Case is kept; callers fold it where they need to.
 /// </summary>
 public static class EnglishWordTokenizer
 {
     /// <summary>Splits <paramref name="text"/> into tokens as described on the type.</summary>
     public static List<string> Tokenize(string text)
     {
+        text = LoneSurrogates.Replace(text);
         var tokens = new List<string>();
         var i = 0;
         while (i < text.Length)
         {
-            var rune = Rune.GetRuneAt(text, i);
+            var rune = RuneAt(text, i);
             if (Rune.IsWhiteSpace(rune))
             {
                 i += rune.Utf16SequenceLength;
@@ -42,11 +43,12 @@ public static class EnglishWordTokenizer
     /// <summary>Number of words (tokens of the word kind) that contain at least one Latin letter.</summary>
     public static int CountEnglishWords(string text)
     {
+        text = LoneSurrogates.Replace(text);
         var count = 0;
         var i = 0;
         while (i < text.Length)
         {
-            var rune = Rune.GetRuneAt(text, i);
+            var rune = RuneAt(text, i);
             if (IsWordLetter(rune))
             {
                 var end = ScanWord(text, i);
@@ -71,13 +73,13 @@ public static class EnglishWordTokenizer
         var i = start;
         while (i < text.Length)
         {
-            var rune = Rune.GetRuneAt(text, i);
+            var rune = RuneAt(text, i);
             if (IsWordLetter(rune) || IsCombiningMark(rune))
             {
                 i += rune.Utf16SequenceLength;
                 continue;
             }
-            if (rune.Value is '\'' or '\u2019' or '-' or '\u2010' && i + 1 < text.Length && IsWordLetter(Rune.GetRuneAt(text, i + 1)))
+            if (rune.Value is '\'' or '\u2019' or '-' or '\u2010' && i + 1 < text.Length && IsWordLetter(RuneAt(text, i + 1)))
             {
                 i++;
                 continue;
@@ -106,6 +108,8 @@ public static class EnglishWordTokenizer
         }
         return i;
     }
+
+    private static Rune RuneAt(string text, int index) => Rune.GetRuneAt(text, index);
 
     private static bool IsWordLetter(Rune rune) => !UnicodeScripts.IsHan(rune) && Rune.IsLetter(rune);
 

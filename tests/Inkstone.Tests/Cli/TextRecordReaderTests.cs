@@ -45,6 +45,16 @@ public sealed class TextRecordReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_UnpairedSurrogateEscape_IsReportedAndSkipped()
+    {
+        var path = Write("a.jsonl", """{"answer": "ab\ud800cd"}""", """{"answer": "ok"}""");
+        var reader = new TextRecordReader { Field = "answer" };
+        var records = await ReadAll(reader, path);
+        Assert.Equal(["ok"], records.Select(r => r.Text));
+        Assert.StartsWith(path + ":1: field 'answer'", Assert.Single(reader.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReadAsync_StrictBadRecord_Throws()
     {
         var path = Write("a.jsonl", """{"answer": "好"}""", "{");

@@ -33,5 +33,9 @@ public sealed class CharacterShinglesTests
     }
 
     [Fact]
+    public void Hashes_LoneSurrogate_IsReadAsReplacementCharacter() =>
+        Assert.Equal(CharacterShingles.Hashes("ab\uFFFDcd", 3), CharacterShingles.Hashes("ab\uD800cd", 3));
+
+    [Fact]
     public void Jaccard_BothEmpty_IsOne() => Assert.Equal(1, CharacterShingles.Jaccard(new HashSet<ulong>(), new HashSet<ulong>()));
 }

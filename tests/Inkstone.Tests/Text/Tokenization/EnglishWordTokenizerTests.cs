@@ -24,6 +24,13 @@ public sealed class EnglishWordTokenizerTests
     }
 
     [Fact]
+    public void Tokenize_LoneSurrogate_IsReplacementCharacterToken()
+    {
+        Assert.Equal(["ab", "\uFFFD", "c"], EnglishWordTokenizer.Tokenize("ab\uD800 c"));
+        Assert.Equal(["ab", "\uFFFD"], EnglishWordTokenizer.Tokenize("ab\uDC00"));
+    }
+
+    [Fact]
     public void CountEnglishWords_IgnoresNumbersHanAndNonLatinWords()
     {
         // He said don't it's well-known and apples = 7; "Привет" is a word but not Latin
