@@ -75,11 +75,11 @@ public sealed class ChineseDiversityPythonJiebaTests
             Assert.Skip("no Chinese segmenter wired into the CLI yet: " + e.Message);
             return;
         }
-        PythonReference.Require("jieba");
+        ReferenceScript.RequirePython("jieba");
 
         var analyzer = new LexicalDiversityAnalyzer(segmenter, new LexicalDiversityOptions { Language = TextLanguage.Chinese });
         var texts = Texts.Append(string.Concat(Texts)).ToArray(); // one long text, so that MATTR slides
-        var expected = JsonSerializer.Deserialize<List<JsonElement>>(PythonReference.Evaluate(Script, JsonSerializer.Serialize(texts)))!;
+        var expected = JsonSerializer.Deserialize<List<JsonElement>>(ReferenceScript.Evaluate(Script, JsonSerializer.Serialize(texts)))!;
         for (var i = 0; i < texts.Length; i++)
         {
             var actual = analyzer.Analyze(texts[i]);

@@ -25,7 +25,7 @@ public sealed class DistributionSummaryNumpyReferenceTests
     [Fact]
     public void Of_RandomSamples_MatchesNumpyAndMatplotlib()
     {
-        PythonReference.Require("numpy", "matplotlib");
+        ReferenceScript.RequirePython("numpy", "matplotlib");
         var random = new Random(7);
         var samples = new List<double[]>();
         for (var i = 0; i < 80; i++)
@@ -36,7 +36,7 @@ public sealed class DistributionSummaryNumpyReferenceTests
         }
         samples.Add([0, 10, 10, 10, 10, 10, 20]);
 
-        var expected = JsonSerializer.Deserialize<List<JsonElement>>(PythonReference.Evaluate(Script, JsonSerializer.Serialize(samples)))!;
+        var expected = JsonSerializer.Deserialize<List<JsonElement>>(ReferenceScript.Evaluate(Script, JsonSerializer.Serialize(samples)))!;
         for (var i = 0; i < samples.Count; i++)
         {
             var s = DistributionSummary.Of(samples[i])!;

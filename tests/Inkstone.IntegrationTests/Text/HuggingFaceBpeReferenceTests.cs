@@ -54,7 +54,7 @@ public sealed class HuggingFaceBpeReferenceTests : IDisposable
         var texts = Enumerable.Range(0, 300).Select(_ => RandomText(random, random.Next(1, 80), withSpecials: true)).ToList();
         texts.AddRange(["", " ", "\n", "e\u0301t\u0301e\u0301", "123456789", "  leading and trailing  ", "a\r\nb", "😀👍🏽 emoji", "don'T STOP", "<|im_start|>user\n你好<|im_end|>", "𠮷野家 and 𠀀x", "a𠮷b", "𠮷"]);
 
-        var json = PythonReference.Evaluate("/usr/bin/node", ".mjs", NodeScript,
+        var json = ReferenceScript.Evaluate("/usr/bin/node", ".mjs", NodeScript,
             JsonSerializer.Serialize(new { module = new Uri(module).AbsoluteUri, tokenizer = tokenizerPath, texts }));
         var expected = JsonSerializer.Deserialize<List<int[]>>(json)!;
 

@@ -7,7 +7,7 @@ namespace Inkstone.IntegrationTests.Text;
 /// TTR, MATTR and MTLD against an independent Python implementation written from the definitions (naive window
 /// sets for MATTR; MTLD by re-slicing segments), on seeded random token lists of many lengths and vocabulary sizes.
 /// </summary>
-public sealed class LexicalDiversityPythonReferenceTests
+public sealed class LexicalDiversityReferenceScriptTests
 {
     private const string Script = """
         import json, sys
@@ -52,9 +52,9 @@ public sealed class LexicalDiversityPythonReferenceTests
     [InlineData(50, 0.72)]
     [InlineData(10, 0.72)]
     [InlineData(25, 0.5)]
-    public void Measures_RandomTokenLists_MatchPythonReference(int window, double threshold)
+    public void Measures_RandomTokenLists_MatchReferenceScript(int window, double threshold)
     {
-        PythonReference.Require("json");
+        ReferenceScript.RequirePython("json");
         var random = new Random(20240611 + window);
         var lists = new List<string[]>();
         for (var i = 0; i < 120; i++)
@@ -66,7 +66,7 @@ public sealed class LexicalDiversityPythonReferenceTests
         }
         lists.Add(["a", "b", "c", "d"]); // every token distinct: MTLD undefined
 
-        var json = PythonReference.Evaluate(Script, JsonSerializer.Serialize(new { lists, window, threshold }));
+        var json = ReferenceScript.Evaluate(Script, JsonSerializer.Serialize(new { lists, window, threshold }));
         var expected = JsonSerializer.Deserialize<List<Dictionary<string, double?>>>(json)!;
         Assert.Equal(lists.Count, expected.Count);
         for (var i = 0; i < lists.Count; i++)

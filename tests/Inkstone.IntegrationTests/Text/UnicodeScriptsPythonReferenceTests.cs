@@ -9,7 +9,7 @@ namespace Inkstone.IntegrationTests.Text;
 /// CJK unified/compatibility ideographs and radicals must be Han, and every other assigned Han code point must be one
 /// of the few Han-script characters outside those blocks; every letter whose name has the word LATIN must be a Latin letter.
 /// </summary>
-public sealed class UnicodeScriptsPythonReferenceTests
+public sealed class UnicodeScriptsReferenceScriptTests
 {
     private const string Script = """
         import json, sys, unicodedata
@@ -32,8 +32,8 @@ public sealed class UnicodeScriptsPythonReferenceTests
     [Fact]
     public void IsHan_And_IsLatinLetter_AgreeWithUnicodeNames()
     {
-        PythonReference.Require("unicodedata");
-        using var document = JsonDocument.Parse(PythonReference.Evaluate(Script, ""));
+        ReferenceScript.RequirePython("unicodedata");
+        using var document = JsonDocument.Parse(ReferenceScript.Evaluate(Script, ""));
         var han = document.RootElement.GetProperty("han").EnumerateArray().Select(e => e.GetInt32()).ToHashSet();
         var latin = document.RootElement.GetProperty("latin").EnumerateArray().Select(e => e.GetInt32()).ToList();
         var assigned = document.RootElement.GetProperty("assigned").EnumerateArray().Select(e => e.GetInt32()).ToList();

@@ -3,13 +3,13 @@ using Inkstone.IntegrationTests.Infrastructure;
 
 namespace Inkstone.IntegrationTests.Text;
 
-/// <summary>Runs a reference computation in the system Python (or another interpreter) and returns its standard output.</summary>
-public static class PythonReference
+/// <summary>Runs a reference computation as a script (system Python by default, or another interpreter such as node) and returns its standard output.</summary>
+public static class ReferenceScript
 {
     public const string Python = "/usr/bin/python3";
 
     /// <summary>Skips (locally) or fails (CI) unless /usr/bin/python3 can import every module in <paramref name="modules"/>.</summary>
-    public static void Require(params string[] modules)
+    public static void RequirePython(params string[] modules)
     {
         var available = File.Exists(Python) && Run($"import {string.Join(", ", modules)}", "", throwOnError: false).ExitCode == 0;
         RequiredService.Ensure(available, $"{Python} with {string.Join(", ", modules)}");
