@@ -64,6 +64,10 @@ public static class TextTtrCommand
                 TextInputOptions.ReportProblems(reader);
                 var summary = DiversitySummary.Of(results);
                 var chinese = results.Count(r => r.Language == TextLanguage.Chinese);
+                // Chinese and English TTRs are not comparable (different tokens): a mixed corpus is also summarised per language.
+                var mixed = chinese > 0 && chinese < results.Count;
+                var chineseSummary = mixed ? DiversitySummary.Of(results.Where(r => r.Language == TextLanguage.Chinese).ToList()) : null;
+                var englishSummary = mixed ? DiversitySummary.Of(results.Where(r => r.Language == TextLanguage.English).ToList()) : null;
 
                 if (parse.GetValue(format) == "json")
                 {
@@ -72,11 +76,16 @@ public static class TextTtrCommand
                         input = file.Name, texts = results.Count, skipped_records = reader.Problems.Count, blank_lines = reader.BlankLines,
                         chinese_texts = chinese, english_texts = results.Count - chinese,
                         options = new { language = parse.GetValue(language), options.KeepPunctuation, options.CaseSensitive, options.MattrWindow, options.MtldThreshold },
-                        summary,
+                        summary, chinese_summary = chineseSummary, english_summary = englishSummary,
                     }, CliJson.Indented));
                     return 0;
                 }
-                AnsiConsole.Write(DistributionTable.Create([("tokens", summary.Tokens), ("TTR", summary.Ttr), ("MATTR", summary.Mattr), ("MTLD", summary.Mtld)]));
+                foreach (var (title, part) in new[] { ("all texts", summary), ("Chinese texts", chineseSummary), ("English texts", englishSummary) })
+                {
+                    if (part is null) continue;
+                    if (mixed) AnsiConsole.WriteLine(title);
+                    AnsiConsole.Write(DistributionTable.Create([("tokens", part.Tokens), ("TTR", part.Ttr), ("MATTR", part.Mattr), ("MTLD", part.Mtld)]));
+                }
                 AnsiConsole.WriteLine($"{results.Count} texts ({chinese} Chinese, {results.Count - chinese} English); undefined: TTR {summary.TtrUndefined}, " +
                     $"MATTR {summary.MattrUndefined}, MTLD {summary.MtldUndefined}; skipped records {reader.Problems.Count}, blank lines {reader.BlankLines}.");
                 return 0;
