@@ -8,6 +8,7 @@ public static class BenchmarkRegistry
         ["training-export"] = ("Plan + export of the paper's five SFT mixes at full size [POOL]; Python json peer", Training.TrainingExportBenchmark.RunAsync),
         ["segment"] = (Segmentation.SegmentationBenchmark.Description, Segmentation.SegmentationBenchmark.RunAsync),
         ["dataset-read"] = ("read + stats of the same records as JSONL, JSON, Parquet vs Python json.loads", Datasets.DatasetReadBenchmark.RunAsync),
+        ["text-metrics"] = ("Lengths, MATTR/MTLD and MinHash/LSH throughput vs plain Python and numpy peers", TextMetricsBenchmark.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Inkstone.Cli.TextInput;
+using Inkstone.Text.Lengths;
+using Inkstone.Text.Scripts;
+using Spectre.Console;
+
+namespace Inkstone.Cli.Commands;
+
+/// <summary><c>inkstone text lengths</c>: length distributions (code points, Han, English words, model tokens) and script shares.</summary>
+public static class TextLengthsCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("lengths",
+            "Length distributions (mean, median, quartiles, IQR, whiskers, outliers) in code points, Han characters, English words and, with --tokenizer, " +
+            "model tokens; Han/Latin/other script shares; and how many texts contain Chinese by the contamination rule of docs/text-metrics.md.");
+        var input = new TextInputOptions();
+        input.AddTo(command);
+        var tokenizer = new Option<FileSystemInfo?>("--tokenizer")
+        {
+            Description = "Hugging Face byte-level BPE tokenizer (Qwen2 style): a folder with tokenizer.json or vocab.json + merges.txt, or a tokenizer.json file.",
+        };
+        var defaults = new ChineseContentOptions();
+        var minHan = new Option<int>("--min-han") { Description = "Contamination rule: at least this many Han characters.", DefaultValueFactory = _ => defaults.MinHanCharacters };
+        var minRun = new Option<int>("--min-han-run") { Description = "Contamination rule: a run of at least this many consecutive Han characters.", DefaultValueFactory = _ => defaults.MinHanRun };
+        var minShare = new Option<double>("--min-han-share") { Description = "Contamination rule: Han share of the letters at least this (0–1).", DefaultValueFactory = _ => defaults.MinHanShare };
+        var perText = new Option<FileInfo?>("--per-text") { Description = "Also write one JSON line per text (lengths, script shares, contains_chinese) to this file." };
+        var format = CommonOptions.Format("table", "table", "json");
+        foreach (var option in new Option[] { tokenizer, minHan, minRun, minShare, perText, format }) command.Options.Add(option);
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var file = parse.GetValue(input.File)!;
+            var reader = input.CreateReader(parse);
+            try
+            {
+                var rule = new ChineseContentRule(new ChineseContentOptions
+                {
+                    MinHanCharacters = parse.GetValue(minHan), MinHanRun = parse.GetValue(minRun), MinHanShare = parse.GetValue(minShare),
+                });
+                var counter = parse.GetValue(tokenizer) is { } path
+                    ? await HuggingFaceBpeTokenCounter.LoadAsync(path.FullName, cancellationToken).ConfigureAwait(false)
+                    : null;
+                var measurer = new TextLengthMeasurer(counter);
+                var builder = new LengthStatisticsBuilder();
+                await using var perTextWriter = parse.GetValue(perText) is { } perTextFile ? new StreamWriter(perTextFile.FullName) : null;
+                await foreach (var record in reader.ReadAsync(file.FullName, cancellationToken).ConfigureAwait(false))
+                {
+                    var lengths = measurer.Measure(record.Text);
+                    var verdict = rule.Evaluate(record.Text);
+                    builder.Add(lengths, verdict);
+                    if (perTextWriter is not null)
+                        await perTextWriter.WriteLineAsync(JsonSerializer.Serialize(new
+                        {
+                            record.Index, record.Line, record.Id, lengths.CodePoints, lengths.HanCharacters, lengths.EnglishWords, lengths.Tokens,
+                            verdict.Profile.HanShare, verdict.Profile.LatinShare, verdict.Profile.OtherShare, verdict.LongestHanRun, verdict.ContainsChinese,
+                        }, JsonLines.Options).AsMemory(), cancellationToken).ConfigureAwait(false);
+                }
+                TextInputOptions.ReportProblems(reader);
+                var stats = builder.Build();
+
+                if (parse.GetValue(format) == "json")
+                {
+                    Console.Out.WriteLine(JsonSerializer.Serialize(new
+                    {
+                        input = file.Name, skipped_records = reader.Problems.Count, blank_lines = reader.BlankLines, tokenizer = counter?.Name,
+                        contamination_rule = rule.Options, statistics = stats,
+                    }, CliJson.Indented));
+                    return 0;
+                }
+                AnsiConsole.Write(DistributionTable.Create([
+                    ("code points", stats.CodePoints), ("Han characters", stats.HanCharacters), ("English words", stats.EnglishWords),
+                    ("tokens" + (counter is null ? " (no --tokenizer)" : ""), stats.Tokens),
+                    ("Han share", stats.HanShare), ("Latin share", stats.LatinShare), ("other share", stats.OtherShare),
+                ], "0.####"));
+                AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{stats.Texts} texts; contain Chinese: {stats.ContainsChinese} ({stats.ContainsChineseShare:P2}) by ≥ {rule.Options.MinHanCharacters} Han, " +
+                    $"run ≥ {rule.Options.MinHanRun}, Han share ≥ {rule.Options.MinHanShare}; without letters {stats.TextsWithoutLetters}; " +
+                    $"skipped records {reader.Problems.Count}, blank lines {reader.BlankLines}."));
+                return 0;
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or UnauthorizedAccessException or JsonException)
+            {
+                Console.Error.WriteLine("error: " + e.Message);
+                return 1;
+            }
+        });
+        return command;
+    }
+}
