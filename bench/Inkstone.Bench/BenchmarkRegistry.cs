@@ -5,6 +5,7 @@ public static class BenchmarkRegistry
 {
     private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> s_benchmarks = new(StringComparer.Ordinal)
     {
+        ["eval-stats"] = ("evaluation statistics on 5 models × 600 queries × 4 annotators with 1,000 bootstrap resamples (target < 2 s) [QUERIES] [RESAMPLES]", EvalStatsBenchmark.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)

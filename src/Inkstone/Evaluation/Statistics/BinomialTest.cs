@@ -22,13 +22,19 @@ public static class BinomialTest
         // Same shortcut as scipy: the outcome at the mean is the most likely one.
         if (successes == p * trials) return 1.0;
 
-        var observed = Probability(successes, trials, p) * RelativeTolerance;
+        // With p = 0 or 1 only one outcome is possible, and it returned above: what was observed cannot happen.
+        if (p == 0 || p == 1) return 0.0;
+
+        // log P(X = i) by the recurrence log P(i+1) = log P(i) + log((n−i)/(i+1)) + log(p/(1−p)): one pass, no
+        // log-gamma per term; the accumulated rounding (~n·1e-16 relative) is far inside the 1e-7 tolerance.
+        var logs = new double[trials + 1];
+        var logOdds = Math.Log(p) - Math.Log(1 - p);
+        logs[0] = trials * Math.Log(1 - p);
+        for (var i = 0; i < trials; i++) logs[i + 1] = logs[i] + Math.Log((double)(trials - i) / (i + 1)) + logOdds;
+        var threshold = logs[successes] + Math.Log(RelativeTolerance);
         double sum = 0;
         for (var i = 0; i <= trials; i++)
-        {
-            var pi = Probability(i, trials, p);
-            if (pi <= observed) sum += pi;
-        }
+            if (logs[i] <= threshold) sum += Math.Exp(logs[i]);
         return Math.Min(1.0, sum);
     }
 

@@ -42,4 +42,11 @@ public sealed class BinomialTestTests
         Assert.Throws<ArgumentOutOfRangeException>(() => BinomialTest.TwoSidedPValue(11, 10));
         Assert.Throws<ArgumentOutOfRangeException>(() => BinomialTest.TwoSidedPValue(1, 10, 1.5));
     }
+
+    [Fact]
+    public void TwoSidedPValue_ImpossibleOutcome_IsZero()
+    {
+        Assert.Equal(0.0, BinomialTest.TwoSidedPValue(1, 5, 0.0));
+        Assert.Equal(1.0, BinomialTest.TwoSidedPValue(5, 5, 1.0));
+    }
 }
