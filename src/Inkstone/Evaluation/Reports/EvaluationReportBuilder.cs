@@ -1,3 +1,4 @@
+using Inkstone.Evaluation.Analysis;
 using Inkstone.Evaluation.Generation;
 using Inkstone.Evaluation.Judgments;
 using Inkstone.Evaluation.Queries;
@@ -90,7 +91,16 @@ public static class EvaluationReportBuilder
                     JudgeAgreement.Compute(human, g.Select(p => p.ToOutcome())));
             }).ToList();
 
-        return new EvaluationReport(models, languages, agreement, rubricMeans, llm, notes);
+        IReadOnlyList<ModelOutputAnalysis> outputs = [];
+        if (generations is not null && queries is not null)
+        {
+            outputs = OutputAnalyzer.Analyze(generations, queries, options.Outputs, models);
+            if (options.Outputs.ChineseSegmenter is null && outputs.Any(o => o.Language == "zh"))
+                notes.Add("Chinese TTR/MATTR need a word segmenter (the jieba-compatible one) and were not computed");
+        }
+        else if (generations is not null) notes.Add("output analyses need --queries (for each answer's language)");
+
+        return new EvaluationReport(models, languages, agreement, rubricMeans, llm, outputs, notes);
     }
 
     private static int LanguageOrder(string language) => language switch { "zh" => 0, "en" => 1, "all" => 2, _ => 3 };

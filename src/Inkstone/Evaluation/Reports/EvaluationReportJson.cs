@@ -74,9 +74,22 @@ public static class EvaluationReportJson
                 ["human_agreement"] = N(j.HumanAgreement.WithTies), ["human_agreement_without_ties"] = N(j.HumanAgreement.WithoutTies),
                 ["pairs"] = j.HumanAgreement.Pairs,
             }).ToArray()),
+            ["outputs"] = new JsonArray(report.Outputs.Select(o => (JsonNode)new JsonObject
+            {
+                ["language"] = o.Language, ["model"] = o.Model, ["answers"] = o.Answers,
+                ["characters"] = Box(o.Characters), ["tokens"] = o.Tokens is null ? null : Box(o.Tokens),
+                ["ttr_mean"] = N(o.TtrMean ?? double.NaN), ["ttr_median"] = N(o.TtrMedian ?? double.NaN), ["mattr_mean"] = N(o.MattrMean ?? double.NaN),
+                ["contaminated"] = o.Contaminated, ["contamination_rate"] = N(o.ContaminationRate ?? double.NaN),
+            }).ToArray()),
             ["notes"] = new JsonArray(report.Notes.Select(n => (JsonNode)JsonValue.Create(n)).ToArray()),
         };
     }
+
+    private static JsonObject Box(Statistics.BoxPlotSummary b) => new()
+    {
+        ["count"] = b.Count, ["mean"] = N(b.Mean), ["min"] = N(b.Min), ["q1"] = N(b.Q1), ["median"] = N(b.Median), ["q3"] = N(b.Q3), ["max"] = N(b.Max),
+        ["whisker_low"] = N(b.WhiskerLow), ["whisker_high"] = N(b.WhiskerHigh), ["outliers"] = b.Outliers,
+    };
 
     private static JsonValue? N(double value) => double.IsNaN(value) || double.IsInfinity(value) ? null : JsonValue.Create(value);
 }

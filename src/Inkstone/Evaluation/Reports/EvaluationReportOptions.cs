@@ -1,3 +1,4 @@
+using Inkstone.Evaluation.Analysis;
 using Inkstone.Evaluation.Statistics;
 
 namespace Inkstone.Evaluation.Reports;
@@ -14,6 +15,9 @@ public sealed record EvaluationReportOptions
     public JudgeSelection Judges { get; init; } = JudgeSelection.Human;
 
     public BradleyTerryOptions BradleyTerry { get; init; } = new();
+
+    /// <summary>How answers are measured when generations are given (length, TTR, contamination).</summary>
+    public OutputAnalysisOptions Outputs { get; init; } = new();
 
     /// <summary>Significance level for marking cells.</summary>
     public double Alpha { get; init; } = 0.05;

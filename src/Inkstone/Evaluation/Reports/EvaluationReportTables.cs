@@ -87,8 +87,33 @@ public static class EvaluationReportTables
                     ReportFormat.Percent(j.HumanAgreement.WithTies), ReportFormat.Percent(j.HumanAgreement.WithoutTies), ReportFormat.Count(j.HumanAgreement.Pairs),
                 ]).ToList(),
                 "flip rate = comparisons whose two presentation orders disagreed ÷ comparisons (those count as ties); agreement pairs each human verdict with the judge's verdict on the same comparison; 'without ties' keeps pairs where neither is a tie"));
+        foreach (var byLanguage in report.Outputs.GroupBy(o => o.Language))
+        {
+            var lang = byLanguage.Key;
+            tables.Add(new ReportTable($"Answer length — {lang}",
+                ["model", "answers", "chars mean", "chars median", "Q1", "Q3", "whisker low", "whisker high", "outliers", "tokens mean", "tokens median"],
+                byLanguage.Select(o => (IReadOnlyList<string>)
+                [
+                    o.Model, ReportFormat.Count(o.Answers), ReportFormat.Number(o.Characters.Mean, 1), ReportFormat.Number(o.Characters.Median, 1),
+                    ReportFormat.Number(o.Characters.Q1, 1), ReportFormat.Number(o.Characters.Q3, 1), ReportFormat.Number(o.Characters.WhiskerLow, 0),
+                    ReportFormat.Number(o.Characters.WhiskerHigh, 0), ReportFormat.Count(o.Characters.Outliers),
+                    o.Tokens is null ? "–" : ReportFormat.Number(o.Tokens.Mean, 1), o.Tokens is null ? "–" : ReportFormat.Number(o.Tokens.Median, 1),
+                ]).ToList(),
+                "characters = Unicode code points of the answer (reasoning split off); quartiles numpy-linear; whiskers at the furthest values within 1.5 × IQR; tokens from the tokenizer given, else the call's output-token usage"));
+            tables.Add(new ReportTable($"Lexical diversity — {lang}", ["model", "TTR mean", "TTR median", "MATTR mean"],
+                byLanguage.Select(o => (IReadOnlyList<string>)
+                    [o.Model, Opt(o.TtrMean), Opt(o.TtrMedian), Opt(o.MattrMean)]).ToList(),
+                "TTR = unique ÷ all word tokens per answer (punctuation/whitespace tokens dropped); Chinese words from the jieba-compatible segmenter, English words = letter/digit runs, lower-cased; MATTR window 100 tokens"));
+            if (lang == "en")
+                tables.Add(new ReportTable("Cross-lingual contamination — en", ["model", "contaminated", "answers", "rate %"],
+                    byLanguage.Select(o => (IReadOnlyList<string>)
+                        [o.Model, ReportFormat.Count(o.Contaminated ?? 0), ReportFormat.Count(o.Answers), ReportFormat.Percent(o.ContaminationRate ?? double.NaN)]).ToList(),
+                    "answers to English prompts containing at least 5 Han characters (see docs/evaluation.md)"));
+        }
         return tables;
     }
+
+    private static string Opt(double? value) => value is { } v ? ReportFormat.Number(v) : "–";
 
     private static int Index(Statistics.WinRateMatrix m, string model)
     {
