@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Inkstone.Evaluation.Analysis;
 using Inkstone.Evaluation.Generation;
 using Inkstone.Evaluation.Judgments;
 using Inkstone.Evaluation.Queries;
@@ -13,10 +14,11 @@ public static class EvalReportCommand
 {
     public static Command Create()
     {
-        var command = new Command("report", "Report on judgments: win-rate matrix per language (row beats column, ties ½) with sign-test marks and Wilson intervals, Bradley–Terry ratings with bootstrap intervals, length-controlled win rate against a baseline, per-genre win rates, annotator agreement (Cohen, Fleiss, Krippendorff), rubric means and LLM-judge quality. Definitions: docs/evaluation.md.");
+        var command = new Command("report", "Report on judgments: win-rate matrix per language (row beats column, ties ½) with sign-test marks and Wilson intervals, Bradley–Terry ratings with bootstrap intervals, length-controlled win rate against a baseline, per-genre win rates, annotator agreement (Cohen, Fleiss, Krippendorff), rubric means, LLM-judge quality, and with --generations the answer lengths, lexical diversity and cross-lingual contamination per model. Definitions: docs/evaluation.md.");
         var files = new Argument<FileInfo[]>("judgments") { Description = "Judgment files (normalised by `eval import`, or any shape it reads).", Arity = ArgumentArity.OneOrMore };
         var queries = EvalOptions.Queries(required: false);
         var generations = new Option<FileInfo?>("--generations") { Description = "Generation results (JSONL), for answer lengths in the length-controlled win rate." };
+        var behavior = new Option<FileInfo?>("--behavior") { Description = "Reasoning-behaviour labels (JSONL from `eval judge --mode behavior`), for the behaviour distribution per model." };
         var baseline = new Option<string?>("--baseline") { Description = "Baseline model of the length-controlled win rate (e.g. M_G)." };
         var models = new Option<string[]>("--models") { Description = "Model order of the tables.", AllowMultipleArgumentsPerToken = true };
         var judges = new Option<string>("--judges") { Description = "Verdicts behind the win rates: human, llm or all.", DefaultValueFactory = _ => "human" };
@@ -29,7 +31,7 @@ public static class EvalReportCommand
         var taxonomy = CommonOptions.Taxonomy();
         var strict = EvalOptions.Strict();
         command.Arguments.Add(files);
-        foreach (var o in new Option[] { queries, generations, baseline, models, judges, resamples, seed, anchor, format, output, taxonomy, strict }) command.Options.Add(o);
+        foreach (var o in new Option[] { queries, generations, behavior, baseline, models, judges, resamples, seed, anchor, format, output, taxonomy, strict }) command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
         {
             var strictMode = parse.GetValue(strict);
@@ -47,6 +49,12 @@ public static class EvalReportCommand
                 (gens, var problems) = await GenerationResultsFile.ReadAsync(g.FullName, ct).ConfigureAwait(false);
                 if (!EvalOptions.Report(problems, strictMode)) return 1;
             }
+            IReadOnlyList<BehaviorLabel>? labels = null;
+            if (parse.GetValue(behavior) is { } b)
+            {
+                (labels, var problems) = await BehaviorLabelFile.ReadAsync(b.FullName, ct).ConfigureAwait(false);
+                if (!EvalOptions.Report(problems, strictMode)) return 1;
+            }
             var options = new EvaluationReportOptions
             {
                 Models = parse.GetValue(models) ?? [],
@@ -54,7 +62,7 @@ public static class EvalReportCommand
                 Judges = parse.GetValue(judges) switch { "llm" => JudgeSelection.Llm, "all" => JudgeSelection.All, _ => JudgeSelection.Human },
                 BradleyTerry = new BradleyTerryOptions { Resamples = parse.GetValue(resamples), Seed = parse.GetValue(seed), Anchor = parse.GetValue(anchor) },
             };
-            var report = EvaluationReportBuilder.Build(set, qs, gens, options);
+            var report = EvaluationReportBuilder.Build(set, qs, gens, options, labels);
             var tables = EvaluationReportTables.Build(report);
             var text = parse.GetValue(format) switch
             {

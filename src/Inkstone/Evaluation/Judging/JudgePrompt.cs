@@ -22,6 +22,8 @@ public sealed partial class JudgePrompt
 
     public static JudgePrompt RubricV1 { get; } = Embedded("rubric-judge.v1");
 
+    public static JudgePrompt BehaviorV1 { get; } = Embedded("reasoning-behavior.v1");
+
     public static JudgePrompt FromFile(string path) => new(Path.GetFileNameWithoutExtension(path), File.ReadAllText(path));
 
     /// <summary>Fills the placeholders in one pass, so that text inside an answer is never treated as a placeholder.</summary>

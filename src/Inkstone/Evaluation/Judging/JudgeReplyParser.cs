@@ -48,7 +48,7 @@ public static class JudgeReplyParser
         }
     }
 
-    private static bool TryFindObject(string reply, out JsonDocument document, out string error)
+    internal static bool TryFindObject(string reply, out JsonDocument document, out string error)
     {
         document = null!;
         var (text, _) = Generation.ThinkSplitter.Split(reply ?? "");

@@ -1,4 +1,5 @@
 using System.Text;
+using Inkstone.Evaluation.Analysis;
 using Inkstone.Evaluation.Generation;
 using Inkstone.Evaluation.Judgments;
 using Inkstone.Evaluation.Queries;
@@ -103,6 +104,54 @@ public static class LlmJudgeRunner
                     if (scores is null) { failures.Add($"{item.Q.Id} {item.Model}: {error}"); return; }
                     var judgment = new RubricJudgment(item.Q.Id, item.Model, options.JudgeName, JudgeKind.Llm, scores, judge.PromptVersion, options.Sample);
                     await writer.WriteLineAsync(JudgmentFileWriter.ToJsonLine(judgment, judge.PromptVersion).AsMemory(), ct).ConfigureAwait(false);
+                    await writer.FlushAsync(ct).ConfigureAwait(false);
+                    judged++;
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }).ConfigureAwait(false);
+        return new LlmJudgeRunSummary(judged, skipped, 0, failures);
+    }
+
+    /// <summary>Labels the behaviour of every segment (reasoning, then answer) of each model's output; outputs already labelled by this judge are skipped.</summary>
+    public static async Task<LlmJudgeRunSummary> RunBehaviorAsync(LlmBehaviorLabeler labeler, IReadOnlyList<BenchmarkQuery> queries,
+        IReadOnlyList<GenerationRecord> generations, IReadOnlyList<string> models, string outputPath, LlmJudgeRunOptions options,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(labeler);
+        ArgumentNullException.ThrowIfNull(options);
+        var outputs = generations.Where(g => g.Sample == options.Sample && g.Succeeded).GroupBy(g => (g.QueryId, g.Model)).ToDictionary(g => g.Key, g => g.Last());
+        var (existing, _) = await BehaviorLabelFile.ReadAsync(outputPath, cancellationToken).ConfigureAwait(false);
+        var done = existing.Where(l => l.Labeler == options.JudgeName && l.Sample == options.Sample).Select(l => (l.QueryId, l.Model)).ToHashSet();
+        var failures = new List<string>();
+        var work = new List<(BenchmarkQuery Q, GenerationRecord G)>();
+        var skipped = 0;
+        foreach (var q in queries)
+            foreach (var m in models)
+            {
+                if (done.Contains((q.Id, m))) skipped++;
+                else if (!outputs.TryGetValue((q.Id, m), out var g)) failures.Add($"{q.Id} {m}: no answer");
+                else work.Add((q, g));
+            }
+        var judged = 0;
+        await using var writer = new StreamWriter(outputPath, append: true, new UTF8Encoding(false));
+        using var gate = new SemaphoreSlim(1, 1);
+        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken },
+            async (item, ct) =>
+            {
+                var segments = ReasoningBehaviors.Segments(item.G.Reasoning, item.G.Answer);
+                var (labels, error) = await labeler.LabelAsync(item.Q.Query, segments, ct).ConfigureAwait(false);
+                await gate.WaitAsync(ct).ConfigureAwait(false);
+                try
+                {
+                    if (labels is null) { failures.Add($"{item.Q.Id} {item.G.Model}: {error}"); return; }
+                    for (var i = 0; i < labels.Count; i++)
+                    {
+                        var label = new BehaviorLabel(item.Q.Id, item.G.Model, options.Sample, i, labels[i], options.JudgeName);
+                        await writer.WriteLineAsync(BehaviorLabelFile.ToJsonLine(label).AsMemory(), ct).ConfigureAwait(false);
+                    }
                     await writer.FlushAsync(ct).ConfigureAwait(false);
                     judged++;
                 }

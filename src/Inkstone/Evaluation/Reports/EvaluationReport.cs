@@ -11,4 +11,5 @@ public sealed record EvaluationReport(
     IReadOnlyDictionary<string, IReadOnlyDictionary<RubricDimension, (double Mean, int Count)>> RubricMeans,
     IReadOnlyList<LlmJudgeReport> LlmJudges,
     IReadOnlyList<ModelOutputAnalysis> Outputs,
+    IReadOnlyList<BehaviorDistribution> Behaviors,
     IReadOnlyList<string> Notes);

@@ -15,7 +15,8 @@ public static class EvaluationReportBuilder
     public const string UnknownLanguage = "?";
 
     public static EvaluationReport Build(JudgmentSet judgments, IReadOnlyList<BenchmarkQuery>? queries = null,
-        IReadOnlyList<GenerationRecord>? generations = null, EvaluationReportOptions? options = null)
+        IReadOnlyList<GenerationRecord>? generations = null, EvaluationReportOptions? options = null,
+        IReadOnlyList<BehaviorLabel>? behaviorLabels = null)
     {
         ArgumentNullException.ThrowIfNull(judgments);
         options ??= new EvaluationReportOptions();
@@ -100,7 +101,8 @@ public static class EvaluationReportBuilder
         }
         else if (generations is not null) notes.Add("output analyses need --queries (for each answer's language)");
 
-        return new EvaluationReport(models, languages, agreement, rubricMeans, llm, outputs, notes);
+        var behaviors = behaviorLabels is null ? [] : BehaviorDistribution.Compute(behaviorLabels, byId.ToDictionary(kv => kv.Key, kv => kv.Value.Language, StringComparer.Ordinal));
+        return new EvaluationReport(models, languages, agreement, rubricMeans, llm, outputs, behaviors, notes);
     }
 
     private static int LanguageOrder(string language) => language switch { "zh" => 0, "en" => 1, "all" => 2, _ => 3 };

@@ -81,6 +81,11 @@ public static class EvaluationReportJson
                 ["ttr_mean"] = N(o.TtrMean ?? double.NaN), ["ttr_median"] = N(o.TtrMedian ?? double.NaN), ["mattr_mean"] = N(o.MattrMean ?? double.NaN),
                 ["contaminated"] = o.Contaminated, ["contamination_rate"] = N(o.ContaminationRate ?? double.NaN),
             }).ToArray()),
+            ["behaviors"] = new JsonArray(report.Behaviors.Select(b => (JsonNode)new JsonObject
+            {
+                ["language"] = b.Language, ["model"] = b.Model, ["segments"] = b.Segments,
+                ["shares"] = new JsonObject(Analysis.ReasoningBehaviors.All.Select(x => KeyValuePair.Create(Analysis.ReasoningBehaviors.Name(x), (JsonNode?)N(b.Share(x))))),
+            }).ToArray()),
             ["notes"] = new JsonArray(report.Notes.Select(n => (JsonNode)JsonValue.Create(n)).ToArray()),
         };
     }

@@ -110,6 +110,12 @@ public static class EvaluationReportTables
                         [o.Model, ReportFormat.Count(o.Contaminated ?? 0), ReportFormat.Count(o.Answers), ReportFormat.Percent(o.ContaminationRate ?? double.NaN)]).ToList(),
                     "answers to English prompts containing at least 5 Han characters (see docs/evaluation.md)"));
         }
+        foreach (var byLanguage in report.Behaviors.GroupBy(b => b.Language))
+            tables.Add(new ReportTable($"Reasoning behaviour (% of segments) — {byLanguage.Key}",
+                new[] { "model", "segments" }.Concat(Analysis.ReasoningBehaviors.All.Select(Analysis.ReasoningBehaviors.Name)).ToArray(),
+                byLanguage.Select(b => (IReadOnlyList<string>)new[] { b.Model, ReportFormat.Count(b.Segments) }
+                    .Concat(Analysis.ReasoningBehaviors.All.Select(x => ReportFormat.Percent(b.Share(x)))).ToArray()).ToList(),
+                "segments = lines of the reasoning then the answer; share = segments with the label ÷ labelled segments"));
         return tables;
     }
 
