@@ -101,15 +101,19 @@ public static partial class JudgmentFileReader
             query = RequiredString(e, "query_id");
             model = Model(RequiredString(e, "model"), options);
         }
-        var scores = e.GetProperty("scores");
-        if (scores.ValueKind != JsonValueKind.Object) throw new RecordException("scores", "expected an object of dimension → 0–3");
+        var nested = e.TryGetProperty("scores", out var scores);
+        if (nested && scores.ValueKind != JsonValueKind.Object) throw new RecordException("scores", "expected an object of dimension → 0–3");
         var parsed = new Dictionary<RubricDimension, int>();
-        foreach (var p in scores.EnumerateObject())
+        foreach (var p in (nested ? scores : e).EnumerateObject())
         {
+            var field = nested ? $"scores.{p.Name}" : p.Name;
             if (!RubricDimensions.TryParse(p.Name, out var dimension))
-                throw new RecordException($"scores.{p.Name}", $"unknown dimension; expected one of {string.Join(", ", RubricDimensions.All.Select(RubricDimensions.Name))}");
+            {
+                if (!nested) continue; // other top-level fields (query_id, model, …)
+                throw new RecordException(field, $"unknown dimension; expected one of {string.Join(", ", RubricDimensions.All.Select(RubricDimensions.Name))}");
+            }
             if (p.Value.ValueKind != JsonValueKind.Number || !p.Value.TryGetInt32(out var score) || score < RubricDimensions.MinScore || score > RubricDimensions.MaxScore)
-                throw new RecordException($"scores.{p.Name}", $"expected an integer from {RubricDimensions.MinScore} to {RubricDimensions.MaxScore}, got {p.Value.GetRawText()}");
+                throw new RecordException(field, $"expected an integer from {RubricDimensions.MinScore} to {RubricDimensions.MaxScore}, got {p.Value.GetRawText()}");
             parsed[dimension] = score;
         }
         if (parsed.Count == 0) throw new RecordException("scores", "no scores");

@@ -121,14 +121,17 @@ public static partial class JudgmentFileReader
             if (e.TryGetProperty("ranked_responses", out _)) ReadRankingTool(e, source, options, set);
             else if (e.TryGetProperty("ranking", out _)) ReadRanking(e, source, options, set);
             else if (e.TryGetProperty("verdict", out _)) ReadPairwise(e, source, options, set);
-            else if (e.TryGetProperty("scores", out _)) ReadRubric(e, source, options, set);
-            else throw new RecordException(null, "record has none of 'verdict', 'ranking', 'ranked_responses', 'scores'");
+            else if (e.TryGetProperty("scores", out _) || HasTopLevelScores(e)) ReadRubric(e, source, options, set);
+            else throw new RecordException(null, "record has none of 'verdict', 'ranking', 'ranked_responses', 'scores' (or rubric dimensions)");
         }
         catch (RecordException ex)
         {
             set.Diagnostics.Add(new ImportDiagnostic(where.File, where.Number, ex.Field, where.IsArray ? $"record {where.Number}: {ex.Message}" : ex.Message));
         }
     }
+
+    /// <summary>Rubric records may also carry the dimensions as top-level fields instead of under "scores".</summary>
+    private static bool HasTopLevelScores(JsonElement e) => e.EnumerateObject().Any(p => RubricDimensions.TryParse(p.Name, out _));
 
     private static string RequiredString(JsonElement e, string field)
     {

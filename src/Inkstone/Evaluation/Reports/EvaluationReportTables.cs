@@ -68,7 +68,7 @@ public static class EvaluationReportTables
         foreach (var (x, y, k) in a.CohenPerPair) agreementRows.Add([$"Cohen's κ {x} – {y}", ReportFormat.Number(k.Value), ReportFormat.Count(k.Items)]);
         if (a.Fleiss.Items > 0) agreementRows.Add(["Fleiss' κ (verdicts)", ReportFormat.Number(a.Fleiss.Value), ReportFormat.Count(a.Fleiss.Items)]);
         if (a.KrippendorffNominal.Items > 0) agreementRows.Add(["Krippendorff's α nominal (verdicts)", ReportFormat.Number(a.KrippendorffNominal.Value), ReportFormat.Count(a.KrippendorffNominal.Items)]);
-        foreach (var (d, r) in a.RubricKrippendorffOrdinal)
+        foreach (var (d, r) in a.RubricKrippendorffOrdinal.Where(kv => kv.Value.Items > 0))
             agreementRows.Add([$"Krippendorff's α ordinal ({RubricDimensions.Name(d)})", ReportFormat.Number(r.Value), ReportFormat.Count(r.Items)]);
         if (agreementRows.Count > 0)
             tables.Add(new ReportTable("Annotator agreement (human judgments)", ["measure", "value", "items"], agreementRows,

@@ -98,6 +98,19 @@ public sealed class JudgmentFileReaderTests
     }
 
     [Fact]
+    public async Task ReadAsync_RubricWithTopLevelDimensions_Reads()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("s.jsonl", """
+            {"query_id":"q1","model":"X","annotator":"h1","content_quality":2,"creative_merit":2,"cultural_appropriateness":1,"task_fulfillment":1,"overall_preference":2}
+            {"query_id":"q1","model":"Y","annotator":"h1","content_quality":5}
+            """);
+        var set = await JudgmentFileReader.ReadAsync(path, null, TestContext.Current.CancellationToken);
+        Assert.Equal(1, Assert.Single(set.Rubric).Scores[RubricDimension.TaskFulfilment]);
+        Assert.Equal("s.jsonl:2: field 'content_quality': expected an integer from 0 to 3, got 5", Assert.Single(set.Diagnostics).ToString());
+    }
+
+    [Fact]
     public async Task ReadAsync_Csv_ReadsQuotedCellsAndReportsBadRows()
     {
         using var dir = new TempDirectory();
