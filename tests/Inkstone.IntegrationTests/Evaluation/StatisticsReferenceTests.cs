@@ -224,4 +224,35 @@ public sealed class StatisticsReferenceTests
             Assert.Equal(e["raw"]!.GetValue<double>(), result.WinRate, 9);
         }
     }
+
+    [Fact]
+    public void BoxPlotSummary_MatchesNumpyQuantiles()
+    {
+        var random = new Random(7);
+        var samples = Enumerable.Range(0, 20).Select(_ => Enumerable.Range(0, random.Next(1, 60)).Select(_ => Math.Round(random.NextDouble() * 3000)).ToArray()).ToList();
+        var reference = PythonReference.Run("""
+            import json, sys
+            import numpy as np
+            out = []
+            for xs in json.load(sys.stdin):
+                a = np.array(xs, dtype=float)
+                q1, med, q3 = np.quantile(a, [0.25, 0.5, 0.75])
+                lo, hi = q1 - 1.5 * (q3 - q1), q3 + 1.5 * (q3 - q1)
+                inside = a[(a >= lo) & (a <= hi)]
+                out.append([a.mean(), q1, med, q3, inside.min(), inside.max(), int(len(a) - len(inside))])
+            print(json.dumps(out))
+            """, samples);
+        for (var i = 0; i < samples.Count; i++)
+        {
+            var b = BoxPlotSummary.Compute(samples[i]);
+            var e = reference[i]!.AsArray().Select(x => x!.GetValue<double>()).ToArray();
+            Assert.Equal(e[0], b.Mean, 9);
+            Assert.Equal(e[1], b.Q1, 9);
+            Assert.Equal(e[2], b.Median, 9);
+            Assert.Equal(e[3], b.Q3, 9);
+            Assert.Equal(e[4], b.WhiskerLow, 9);
+            Assert.Equal(e[5], b.WhiskerHigh, 9);
+            Assert.Equal((int)e[6], b.Outliers);
+        }
+    }
 }
