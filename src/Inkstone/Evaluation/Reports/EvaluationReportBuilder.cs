@@ -55,7 +55,7 @@ public static class EvaluationReportBuilder
             catch (InvalidOperationException ex) { btProblem = ex.Message; }
             catch (ArgumentException ex) { btProblem = ex.Message; }
             if (bt is { DegenerateResamples: > 0 })
-                notes.Add($"{group.Key}: {bt.DegenerateResamples} of {bt.Resamples} bootstrap resamples had no finite Bradley–Terry fit and were left out of the intervals");
+                notes.Add($"{group.Key}: {bt.DegenerateResamples} of {bt.Resamples} bootstrap resamples had no finite (or no converged) Bradley–Terry fit and were left out of the intervals");
 
             var lc = new List<LengthControlledResult>();
             if (options.Baseline is not null && lengths is not null)

@@ -43,8 +43,9 @@ public static class BradleyTerry
         foreach (var q in flat) Accumulate(q, wins, n);
         var strength = new double[m];
         if (!TryFit(wins, n, strength, options, out var iterations))
-            throw new InvalidOperationException("Bradley–Terry has no finite fit: some group of models never wins (or never loses) against the rest; "
-                + "add comparisons or leave those models out");
+            throw new InvalidOperationException(iterations > options.MaxIterations
+                ? $"Bradley–Terry did not converge in {options.MaxIterations} iterations"
+                : "Bradley–Terry has no finite fit: some group of models never wins (or never loses) against the rest; add comparisons or leave those models out");
         var ratings = ToRatings(strength, options, index);
 
         var lower = Enumerable.Repeat(double.NaN, m).ToArray();
@@ -121,7 +122,7 @@ public static class BradleyTerry
             }
             if (change < options.Tolerance) return true;
         }
-        return true;
+        return false; // not converged within MaxIterations: reported like a fit that does not exist rather than a half-finished one
     }
 
     /// <summary>A finite maximum-likelihood fit exists iff every model can reach every other along "has beaten" edges.</summary>

@@ -52,6 +52,14 @@ public sealed class BradleyTerryTests
         Assert.Throws<InvalidOperationException>(() => BradleyTerry.Fit(Games("A", "B", 3, 0).ToList(), new BradleyTerryOptions { Resamples = 0 }));
 
     [Fact]
+    public void Fit_NotConvergedWithinLimit_ThrowsSayingSo()
+    {
+        var games = Games("A", "B", 1, 2).Concat(Games("A", "C", 1, 4)).Concat(Games("B", "C", 1, 2)).ToList();
+        var ex = Assert.Throws<InvalidOperationException>(() => BradleyTerry.Fit(games, new BradleyTerryOptions { Resamples = 0, MaxIterations = 1 }));
+        Assert.Contains("did not converge in 1 iterations", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fit_Bootstrap_IsSeededAndBracketsEstimate()
     {
         var games = Games("A", "B", 30, 20, 5).Concat(Games("B", "C", 25, 20)).Concat(Games("A", "C", 35, 15)).ToList();
