@@ -82,14 +82,16 @@ public static class EvaluationReportBuilder
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<RubricDimension, (double, int)>)g.GroupBy(x => x.Dimension)
                 .ToDictionary(d => d.Key, d => (d.Average(x => (double)x.Score), d.Count())), StringComparer.Ordinal);
 
-        var human = judgments.Pairwise.Where(p => p.JudgeKind == JudgeKind.Human).Select(p => p.ToOutcome()).ToList();
+        // Agreement pairs verdicts on the same comparison, which includes the generation sample.
+        static PairwiseOutcome PerSample(PairwiseJudgment p) => p.ToOutcome() with { QueryId = $"{p.QueryId}\u0001{p.Sample}" };
+        var human = judgments.Pairwise.Where(p => p.JudgeKind == JudgeKind.Human).Select(PerSample).ToList();
         var llm = judgments.Pairwise.Where(p => p.JudgeKind == JudgeKind.Llm).GroupBy(p => p.Judge, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>
             {
                 var inconsistent = g.Count(p => p.PositionInconsistent);
                 return new LlmJudgeReport(g.Key, g.Count(), inconsistent, PositionSwap.FlipRate(inconsistent, g.Count()),
-                    JudgeAgreement.Compute(human, g.Select(p => p.ToOutcome())));
+                    JudgeAgreement.Compute(human, g.Select(PerSample)));
             }).ToList();
 
         IReadOnlyList<ModelOutputAnalysis> outputs = [];

@@ -84,9 +84,11 @@ public sealed class EvaluationReportBuilderTests
         var set = FromOutcomes([new("q1", "X", "Y", "h1", Verdict.A), new("q2", "X", "Y", "h1", Verdict.B)]);
         set.Pairwise.Add(new PairwiseJudgment("q1", "X", "Y", "gpt", JudgeKind.Llm, Verdict.A, "llm", "t"));
         set.Pairwise.Add(new PairwiseJudgment("q2", "X", "Y", "gpt", JudgeKind.Llm, Verdict.Tie, "llm", "t", PositionInconsistent: true));
+        // the same judge on another sample of q1 is a different comparison (and has no human counterpart)
+        set.Pairwise.Add(new PairwiseJudgment("q1", "X", "Y", "gpt", JudgeKind.Llm, Verdict.B, "llm", "t", Sample: 1));
         var report = EvaluationReportBuilder.Build(set, null, null, new EvaluationReportOptions { BradleyTerry = new BradleyTerryOptions { Resamples = 0 } });
         var judge = Assert.Single(report.LlmJudges);
-        Assert.Equal(0.5, judge.FlipRate, 12);
+        Assert.Equal(1.0 / 3, judge.FlipRate, 12);
         Assert.Equal(0.5, judge.HumanAgreement.WithTies, 12);
         Assert.Equal(1.0, judge.HumanAgreement.WithoutTies, 12);
         // human verdicts only in the matrix by default
