@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
-using System.Text.Json.Nodes;
 using Inkstone.Cli;
 using Inkstone.Evaluation.Generation;
 
@@ -16,41 +12,9 @@ public sealed class EvalGenerateOverHttpTests
     public async Task Generate_TwoConfigurations_StoresAnswersReasoningAndUsage_ThenResumes()
     {
         var ct = TestContext.Current.CancellationToken;
-        var port = FreePort();
-        using var listener = new HttpListener();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
-        var requests = new List<JsonNode>();
-        var server = Task.Run(async () =>
-        {
-            while (listener.IsListening)
-            {
-                HttpListenerContext context;
-                try { context = await listener.GetContextAsync(); }
-                catch (HttpListenerException) { break; }
-                catch (ObjectDisposedException) { break; }
-                using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-                var body = JsonNode.Parse(await reader.ReadToEndAsync(ct))!;
-                lock (requests) requests.Add(body);
-                var model = body["model"]!.GetValue<string>();
-                var prompt = body["messages"]!.AsArray().Last()!["content"]!.ToString();
-                var reply = new JsonObject
-                {
-                    ["id"] = "c1", ["object"] = "chat.completion", ["created"] = 1, ["model"] = model,
-                    ["choices"] = new JsonArray(new JsonObject
-                    {
-                        ["index"] = 0, ["finish_reason"] = "stop",
-                        ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = $"<think>planning for {model}</think>{model} writes: {prompt}" },
-                    }),
-                    ["usage"] = new JsonObject { ["prompt_tokens"] = 11, ["completion_tokens"] = 22, ["total_tokens"] = 33 },
-                };
-                var bytes = Encoding.UTF8.GetBytes(reply.ToJsonString());
-                context.Response.ContentType = "application/json";
-                await context.Response.OutputStream.WriteAsync(bytes, ct);
-                context.Response.Close();
-            }
-        }, ct);
-
+        await using var server = new OpenAiStubServer((model, prompt) => $"<think>planning for {model}</think>{model} writes: {prompt}");
+        var requests = server.Requests;
+        var port = server.Port;
         var dir = Path.Combine(Path.GetTempPath(), "inkstone-gen-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         try
@@ -87,16 +51,7 @@ public sealed class EvalGenerateOverHttpTests
         }
         finally
         {
-            listener.Stop();
             Directory.Delete(dir, recursive: true);
         }
-        await server;
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 }
