@@ -62,4 +62,31 @@ public sealed class EvalCommandTests
         Assert.Equal(3, code);
         Assert.Equal(51, JsonNode.Parse(json)!["missing"]!.AsArray().Count);
     }
+
+    [Fact]
+    public async Task AssignThenImportWithKey_MapsBlindRankingsBackToModels()
+    {
+        using var dir = new TempDirectory();
+        var queries = dir.File("q.jsonl", "{\"id\":\"q1\",\"language\":\"zh\",\"genre\":\"slogan\",\"query\":\"写一句广告语\"}\n");
+        var gens = dir.File("g.jsonl", string.Concat(new[] { "X", "Y", "Z" }.Select(m =>
+            $"{{\"query_id\":\"q1\",\"model\":\"{m}\",\"sample\":0,\"answer\":\"answer by {m}\",\"duration_ms\":1,\"created_at\":\"2026-01-01T00:00:00Z\"}}\n")));
+        var (code, _) = await RunAsync("eval", "assign", "--queries", queries, "--generations", gens, "--models", "X", "Y", "Z",
+            "--annotators", "a1", "-o", dir.Combine("blind"), "--key", dir.Combine("key.jsonl"));
+        Assert.Equal(0, code);
+        var item = JsonNode.Parse(File.ReadAllLines(dir.Combine("blind/a1.jsonl"))[0])!;
+        var answers = item["answers"]!.AsArray();
+        Assert.DoesNotContain("\"X\"", item.ToJsonString(), StringComparison.Ordinal); // no model names in the annotator's file
+        // The annotator ranks the answer by Z first, then X, then Y — by reading the texts.
+        string Label(string model) => answers.Single(a => a!["text"]!.GetValue<string>() == $"answer by {model}")!["label"]!.GetValue<string>();
+        var ranked = dir.File("ranked.jsonl", $"{{\"item_id\":\"{item["item_id"]}\",\"annotator\":\"a1\",\"ranking\":[\"{Label("Z")}\",\"{Label("X")}\",\"{Label("Y")}\"]}}\n");
+        var judgments = dir.Combine("j.jsonl");
+        (code, _) = await RunAsync("eval", "import", ranked, "--key", dir.Combine("key.jsonl"), "-o", judgments);
+        Assert.Equal(0, code);
+        var lines = File.ReadAllLines(judgments).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal(3, lines.Count);
+        var zx = lines.Single(l => new[] { l["model_a"]!.GetValue<string>(), l["model_b"]!.GetValue<string>() }.Order().SequenceEqual(["X", "Z"]))!;
+        var winner = zx["verdict"]!.GetValue<string>() == "a" ? zx["model_a"]!.GetValue<string>() : zx["model_b"]!.GetValue<string>();
+        Assert.Equal("Z", winner);
+        Assert.All(lines, l => Assert.Equal("q1", l["query_id"]!.GetValue<string>()));
+    }
 }
