@@ -9,6 +9,7 @@ public static class BenchmarkRegistry
         ["segment"] = (Segmentation.SegmentationBenchmark.Description, Segmentation.SegmentationBenchmark.RunAsync),
         ["dataset-read"] = ("read + stats of the same records as JSONL, JSON, Parquet vs Python json.loads", Datasets.DatasetReadBenchmark.RunAsync),
         ["text-metrics"] = ("Lengths, MATTR/MTLD and MinHash/LSH throughput vs plain Python and numpy peers", TextMetricsBenchmark.RunAsync),
+        ["eval-stats"] = ("evaluation statistics on 5 models × 600 queries × 4 annotators with 1,000 bootstrap resamples (target < 2 s) [QUERIES] [RESAMPLES]", EvalStatsBenchmark.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -14,6 +14,7 @@ public static class CliApp
         root.Subcommands.Add(TextCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,63 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Inkstone.Evaluation.Judgments;
+
+namespace Inkstone.Evaluation.Analysis;
+
+/// <summary>
+/// Behaviour labels as JSONL: <c>{"query_id", "model", "sample", "segment", "label", "labeler"}</c>, label one of
+/// normal_writing, deep_reasoning, self_exploration, self_reflection. Bad lines are reported with file, line and field.
+/// </summary>
+public static class BehaviorLabelFile
+{
+    public static async Task<(IReadOnlyList<BehaviorLabel> Labels, IReadOnlyList<ImportDiagnostic> Diagnostics)> ReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var labels = new List<BehaviorLabel>();
+        var problems = new List<ImportDiagnostic>();
+        if (!File.Exists(path)) return (labels, problems);
+        var name = Path.GetFileName(path);
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        var line = 0;
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            try
+            {
+                using var doc = JsonDocument.Parse(text);
+                var e = doc.RootElement;
+                string? Str(string f) => e.TryGetProperty(f, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+                int? Int(string f) => e.TryGetProperty(f, out var p) && p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out var i) && i >= 0 ? i : null;
+                var query = Str("query_id");
+                var model = Str("model");
+                var segment = Int("segment");
+                var label = Str("label");
+                if (query is null) { problems.Add(new ImportDiagnostic(name, line, "query_id", "missing")); continue; }
+                if (model is null) { problems.Add(new ImportDiagnostic(name, line, "model", "missing")); continue; }
+                if (segment is null) { problems.Add(new ImportDiagnostic(name, line, "segment", "missing or not a non-negative integer")); continue; }
+                if (label is null || !ReasoningBehaviors.TryParse(label, out var behavior))
+                {
+                    problems.Add(new ImportDiagnostic(name, line, "label", $"expected one of {string.Join(", ", ReasoningBehaviors.All.Select(ReasoningBehaviors.Name))}"));
+                    continue;
+                }
+                labels.Add(new BehaviorLabel(query, model, Int("sample") ?? 0, segment.Value, behavior, Str("labeler") ?? "unknown"));
+            }
+            catch (JsonException ex)
+            {
+                problems.Add(new ImportDiagnostic(name, line, null, $"invalid JSON: {ex.Message}"));
+            }
+        }
+        return (labels, problems);
+    }
+
+    public static string ToJsonLine(BehaviorLabel label)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        return new JsonObject
+        {
+            ["query_id"] = label.QueryId, ["model"] = label.Model, ["sample"] = label.Sample, ["segment"] = label.Segment,
+            ["label"] = ReasoningBehaviors.Name(label.Behavior), ["labeler"] = label.Labeler,
+        }.ToJsonString();
+    }
+}
