@@ -8,17 +8,21 @@ namespace Inkstone.Llm.Backends;
 /// </summary>
 public sealed class MaxTokensRewritingHandler : DelegatingHandler
 {
+    private static readonly System.Text.Json.JsonSerializerOptions s_options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public MaxTokensRewritingHandler(HttpMessageHandler innerHandler) : base(innerHandler) { }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.Content is { } content && request.Method == HttpMethod.Post)
         {
-            var body = await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (JsonNode.Parse(body) is JsonObject json && json.Remove("max_completion_tokens", out var value))
+            using var buffer = new MemoryStream();
+            await content.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            buffer.Position = 0;
+            if (JsonNode.Parse(buffer) is JsonObject json && json.Remove("max_completion_tokens", out var value))
             {
                 json["max_tokens"] = value;
-                var rewritten = new StringContent(json.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+                var rewritten = new StringContent(json.ToJsonString(s_options), System.Text.Encoding.UTF8, "application/json");
                 foreach (var header in content.Headers.Where(h => !h.Key.StartsWith("Content-", StringComparison.OrdinalIgnoreCase)))
                     rewritten.Headers.TryAddWithoutValidation(header.Key, header.Value);
                 request.Content = rewritten;
