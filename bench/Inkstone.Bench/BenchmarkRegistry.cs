@@ -5,6 +5,7 @@ public static class BenchmarkRegistry
 {
     private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> s_benchmarks = new(StringComparer.Ordinal)
     {
+        ["llm-throughput"] = ("LLM client pipeline vs a 200 ms loopback stub at 64 and 256 concurrent calls: throughput vs ideal, client CPU per call", Llm.LlmThroughputBenchmark.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)
