@@ -10,6 +10,7 @@ public static class CliApp
     {
         var root = new RootCommand("Inkstone (砚): build, curate and evaluate process-supervised Chinese creative-writing datasets (prompt → reasoning → text).");
         root.Subcommands.Add(TaxonomyCommand.Create());
+        root.Subcommands.Add(ModelCommand.Create());
         return root;
     }
 }

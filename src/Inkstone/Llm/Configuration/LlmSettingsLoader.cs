@@ -175,7 +175,7 @@ public static class LlmSettingsLoader
         return settings with { Models = models };
     }
 
-    internal static Uri ParseUrl(string value, string field) =>
+    public static Uri ParseUrl(string value, string field) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? uri
             : throw new LlmConfigurationException($"{field}: '{value}' is not an http(s) URL");
