@@ -10,9 +10,10 @@ using Polly.Timeout;
 namespace Inkstone.Llm.Structured;
 
 /// <summary>
-/// <see cref="IStructuredLlm"/> over the composed client pipeline. Typed calls use <c>GetResponseAsync&lt;T&gt;</c>, which
-/// sends the result type's JSON schema as <c>response_format</c> (or, in JSON-object mode, writes it into the prompt);
-/// the answer text is then extracted, deserialised strictly and range-checked. An answer that fails is removed from the
+/// <see cref="IStructuredLlm"/> over the composed client pipeline. Typed calls send the result type's JSON schema as
+/// <c>response_format</c> (what <c>GetResponseAsync&lt;T&gt;</c> does, with the schema built once per type), or in
+/// JSON-object mode ask for JSON and write the schema into the prompt; the answer text is then extracted, deserialised
+/// strictly and range-checked. An answer that fails is removed from the
 /// cache so the next run asks again.
 /// </summary>
 public sealed class PromptRunner : IStructuredLlm
@@ -32,13 +33,22 @@ public sealed class PromptRunner : IStructuredLlm
         where TResult : class, IValidatedResult
     {
         var messages = template.Render(variables);
+        var options = CreateOptions(template, model);
+        if (model.StructuredOutput == StructuredOutputMode.JsonSchema)
+        {
+            options.ResponseFormat = ResultSchema<TResult>.JsonSchemaFormat;
+        }
+        else
+        {
+            options.ResponseFormat = ChatResponseFormat.Json;
+            messages = [.. messages, new ChatMessage(ChatRole.User, ResultSchema<TResult>.Instruction)];
+        }
         var client = _clients.GetClient(model);
         var started = _timeProvider.GetTimestamp();
         ChatResponse response;
         try
         {
-            response = await client.GetResponseAsync<TResult>(messages, StructuredAnswerParser.SerializerOptions, CreateOptions(template, model),
-                useJsonSchemaResponseFormat: model.StructuredOutput == StructuredOutputMode.JsonSchema, cancellationToken).ConfigureAwait(false);
+            response = await client.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (ToFailure(e, cancellationToken) is { } failure)
         {
