@@ -1,3 +1,4 @@
+using Inkstone.Llm.Usage;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;

@@ -1,3 +1,4 @@
+using Inkstone.Llm.Usage;
 using System.CommandLine;
 using System.Text.Json;
 using Inkstone.Llm.Backends;

@@ -1,3 +1,4 @@
+using Inkstone.Llm.Usage;
 using Inkstone.Llm.Middleware;
 using Spectre.Console;
 

@@ -1,3 +1,4 @@
+using Inkstone.Llm.Usage;
 using Inkstone.IntegrationTests.Infrastructure;
 using Inkstone.Llm.Backends;
 using Inkstone.Llm.Configuration;
@@ -35,6 +36,55 @@ public sealed class EmbeddedChatClientTests
         }
         finally
         {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_PromptLongerThanContext_FailsAsBackendNamingTheContext()
+    {
+        RequiredService.Ensure(Directory.Exists(Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native")), "LLamaSharp native runtime");
+        var path = Path.Combine(Path.GetTempPath(), $"inkstone-tiny-{Guid.NewGuid():N}.gguf");
+        TinyGgufWriter.Write(path, seed: 3);
+        try
+        {
+            var model = new ModelConfiguration { Name = "tiny", Backend = ModelBackend.Embedded, Model = "tiny", ModelPath = path, ContextSize = 512, MaxOutputTokens = 32, Threads = 1 };
+            var ledger = new UsageLedger();
+            using var factory = new LlmClientFactory(null, ledger);
+            var outcome = await new PromptRunner(factory, ledger).RunAsync<ScoreResult>(PromptLibrary.BuiltIn.Get(PromptIds.ScreenArticle),
+                new Dictionary<string, string> { ["article"] = new string('秋', 400) }, model, TestContext.Current.CancellationToken);
+            Assert.Equal(LlmFailureKind.Backend, outcome.Failure!.Kind);
+            Assert.Contains("context of 512", outcome.Failure.Message, StringComparison.Ordinal);
+            Assert.Equal(1, ledger.Total().Failures);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task ModelTestVerb_LocalGguf_PrintsTypedResultAsJson()
+    {
+        RequiredService.Ensure(Directory.Exists(Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native")), "LLamaSharp native runtime");
+        var path = Path.Combine(Path.GetTempPath(), $"inkstone-tiny-{Guid.NewGuid():N}.gguf");
+        TinyGgufWriter.Write(path, seed: 11);
+        var original = Console.Out;
+        using var output = new StringWriter();
+        try
+        {
+            Console.SetOut(output);
+            var code = await Inkstone.Cli.CliApp.CreateRootCommand().Parse(["model", "test", "--model-path", path, "--format", "json"]).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+            Console.SetOut(original);
+            using var json = System.Text.Json.JsonDocument.Parse(output.ToString());
+            Assert.True(json.RootElement.GetProperty("ok").GetBoolean(), output.ToString());
+            Assert.Equal(0, code);
+            Assert.InRange(json.RootElement.GetProperty("quality").GetInt32(), 1, 10);
+            Assert.Equal("screen.article@v1", json.RootElement.GetProperty("prompt").GetString());
+        }
+        finally
+        {
+            Console.SetOut(original);
             File.Delete(path);
         }
     }

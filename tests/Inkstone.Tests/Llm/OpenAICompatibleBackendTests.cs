@@ -87,7 +87,8 @@ public sealed partial class OpenAICompatibleBackendTests
         await using var h = new StubHarness(r => StubReply.Hang(TimeSpan.FromSeconds(5), "{}"), m => m with { RetryAttempts = 1, AttemptTimeout = TimeSpan.FromMilliseconds(150) });
         var outcome = await h.Runner.RunAsync<ScoreResult>(ScoreTemplate, Item(3), h.Model, TestContext.Current.CancellationToken);
         Assert.Equal(LlmFailureKind.Timeout, outcome.Failure!.Kind);
-        Assert.Equal(2, h.Server.RequestCount);
+        // Under load an attempt can time out before the stub has even read it, so only the upper bound is exact.
+        Assert.InRange(h.Server.RequestCount, 1, 2);
     }
 
     [Fact]
@@ -131,7 +132,7 @@ public sealed partial class OpenAICompatibleBackendTests
     [Fact]
     public async Task RunAsync_ConcurrencyLimit_IsNeverExceeded()
     {
-        await using var h = new StubHarness(r => StubReply.Hang(TimeSpan.FromMilliseconds(30), $"{{\"quality\": 5, \"creativity\": 5}}"), m => m with { MaxConcurrency = 3 }, cache: false);
+        await using var h = new StubHarness(r => StubReply.Hang(TimeSpan.FromMilliseconds(200), "{\"quality\": 5, \"creativity\": 5}"), m => m with { MaxConcurrency = 3 }, cache: false);
         await Task.WhenAll(Enumerable.Range(0, 24).Select(i => h.Runner.RunAsync<ScoreResult>(ScoreTemplate, Item(i), h.Model, TestContext.Current.CancellationToken)));
         Assert.Equal(24, h.Server.RequestCount);
         Assert.Equal(3, h.Server.PeakInFlight);

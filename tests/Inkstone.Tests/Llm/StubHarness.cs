@@ -1,3 +1,4 @@
+using Inkstone.Llm.Usage;
 using Inkstone.Llm.Backends;
 using Inkstone.Llm.Caching;
 using Inkstone.Llm.Configuration;

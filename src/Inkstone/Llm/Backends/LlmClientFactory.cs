@@ -1,3 +1,4 @@
+using Inkstone.Llm.Usage;
 using System.Collections.Concurrent;
 using Inkstone.Llm.Caching;
 using Inkstone.Llm.Configuration;

@@ -53,6 +53,10 @@ public sealed class EmbeddedChatClient : IChatClient
     {
         var prompt = FormatPrompt(messages);
         var maxTokens = options?.MaxOutputTokens ?? _model.MaxOutputTokens ?? 512;
+        var inputTokens = _weights.Tokenize(prompt, true, true, Encoding.UTF8).Length;
+        if (inputTokens + maxTokens > _model.ContextSize)
+            throw new InvalidOperationException(
+                $"the prompt has {inputTokens} tokens and the answer may take {maxTokens}, more than the context of {_model.ContextSize} (raise context_size or shorten the input)");
         var grammar = GrammarFor(options?.ResponseFormat);
         var sampling = new DefaultSamplingPipeline
         {
@@ -78,7 +82,6 @@ public sealed class EmbeddedChatClient : IChatClient
             _gate.Release();
             sampling.Dispose();
         }
-        var inputTokens = _weights.Tokenize(prompt, true, true, Encoding.UTF8).Length;
         return new ChatResponse(new ChatMessage(ChatRole.Assistant, text.ToString()))
         {
             ModelId = _model.Model,

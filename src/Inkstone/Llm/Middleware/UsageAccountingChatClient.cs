@@ -1,3 +1,4 @@
+using Inkstone.Llm.Usage;
 using Microsoft.Extensions.AI;
 
 namespace Inkstone.Llm.Middleware;

@@ -1,3 +1,4 @@
+using Inkstone.Llm.Usage;
 using System.ClientModel;
 using Inkstone.Llm.Backends;
 using Inkstone.Llm.Caching;

@@ -1,4 +1,4 @@
-namespace Inkstone.Llm.Middleware;
+namespace Inkstone.Llm.Usage;
 
 /// <summary>
 /// Usage of one model over a run. <see cref="Calls"/> counts requests made by steps; <see cref="CacheHits"/> of them were

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Inkstone.Llm.Middleware;
+namespace Inkstone.Llm.Usage;
 
 /// <summary>Thread-safe counters of calls, cache hits, tokens and failures per model, read at the end of a command.</summary>
 public sealed class UsageLedger
