@@ -1,4 +1,3 @@
-using Inkstone.Llm.Usage;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -7,6 +6,7 @@ using Inkstone.Llm.Configuration;
 using Inkstone.Llm.Middleware;
 using Inkstone.Llm.Prompts;
 using Inkstone.Llm.Structured;
+using Inkstone.Llm.Usage;
 using Inkstone.Testing;
 
 namespace Inkstone.Bench.Llm;

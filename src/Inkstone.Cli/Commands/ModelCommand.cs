@@ -1,10 +1,8 @@
-using Inkstone.Llm.Usage;
 using System.CommandLine;
 using System.Text.Json;
-using Inkstone.Llm.Backends;
+using Inkstone.Llm;
 using Inkstone.Llm.Configuration;
 using Inkstone.Llm.Download;
-using Inkstone.Llm.Middleware;
 using Inkstone.Llm.Prompts;
 using Inkstone.Llm.Structured;
 using Spectre.Console;
@@ -141,14 +139,14 @@ public static class ModelCommand
         {
             var settings = options.Load(parse);
             var model = settings.Resolve(parse.GetValue(role)!);
-            var ledger = new UsageLedger();
-            using var factory = new LlmClientFactory(null, ledger);
-            var runner = new PromptRunner(factory, ledger);
-            var template = PromptLibrary.Load(settings.PromptDirectory).Get(PromptIds.ScreenArticle);
+            // No workspace: a test call must reach the model, not the cache.
+            using var session = new LlmSession(settings, workspaceDatabase: null);
+            var ledger = session.Ledger;
+            var template = session.Prompt(PromptIds.ScreenArticle);
             LlmOutcome<ScoreResult> outcome;
             try
             {
-                outcome = await runner.RunAsync<ScoreResult>(template, new Dictionary<string, string> { ["article"] = parse.GetValue(text)! }, model, ct);
+                outcome = await session.Runner.RunAsync<ScoreResult>(template, new Dictionary<string, string> { ["article"] = parse.GetValue(text)! }, model, ct);
             }
             catch (LlmConfigurationException e)
             {

@@ -1,5 +1,5 @@
-using Inkstone.Llm.Usage;
 using Inkstone.Llm.Middleware;
+using Inkstone.Llm.Usage;
 using Spectre.Console;
 
 namespace Inkstone.Cli.Commands;

@@ -1,10 +1,10 @@
-using Inkstone.Llm.Usage;
 using Inkstone.IntegrationTests.Infrastructure;
 using Inkstone.Llm.Backends;
 using Inkstone.Llm.Configuration;
 using Inkstone.Llm.Middleware;
 using Inkstone.Llm.Prompts;
 using Inkstone.Llm.Structured;
+using Inkstone.Llm.Usage;
 
 namespace Inkstone.IntegrationTests.Llm;
 
@@ -85,6 +85,38 @@ public sealed class EmbeddedChatClientTests
         finally
         {
             Console.SetOut(original);
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_EveryResultTypeGrammar_LoadsAndYieldsConformingJsonOrACutOff()
+    {
+        RequiredService.Ensure(Directory.Exists(Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native")), "LLamaSharp native runtime");
+        var path = Path.Combine(Path.GetTempPath(), $"inkstone-tiny-{Guid.NewGuid():N}.gguf");
+        TinyGgufWriter.Write(path, seed: 5);
+        try
+        {
+            var model = new ModelConfiguration { Name = "tiny", Backend = ModelBackend.Embedded, Model = "tiny", ModelPath = path, ContextSize = 4096, MaxOutputTokens = 96, Threads = 1 };
+            var ledger = new UsageLedger();
+            using var factory = new LlmClientFactory(null, ledger);
+            var runner = new PromptRunner(factory, ledger);
+            var template = new PromptTemplate { Id = "t", Version = 1, User = "输出 JSON" };
+            var empty = new Dictionary<string, string>();
+            var ct = TestContext.Current.CancellationToken;
+            // A grammar llama.cpp cannot parse fails as Backend; a wrong grammar lets through JSON that fails as SchemaMismatch.
+            // With a correct grammar a random model ends with a conforming object or is cut off at the token limit.
+            LlmFailure?[] failures =
+            [
+                (await runner.RunAsync<RubricResult>(template, empty, model, ct)).Failure,
+                (await runner.RunAsync<PairwiseVerdict>(template, empty, model, ct)).Failure,
+                (await runner.RunAsync<ReasoningLabels>(template, empty, model, ct)).Failure,
+                (await runner.RunAsync<UsabilityResult>(template, empty, model, ct)).Failure,
+            ];
+            Assert.All(failures, f => Assert.True(f is null || f.Kind is LlmFailureKind.Truncated or LlmFailureKind.OutOfRange, f?.ToString() + " raw: " + f?.RawAnswer));
+        }
+        finally
+        {
             File.Delete(path);
         }
     }

@@ -1,9 +1,9 @@
-using Inkstone.Llm.Usage;
 using Inkstone.Llm.Backends;
 using Inkstone.Llm.Caching;
 using Inkstone.Llm.Configuration;
 using Inkstone.Llm.Middleware;
 using Inkstone.Llm.Structured;
+using Inkstone.Llm.Usage;
 using Inkstone.Testing;
 
 namespace Inkstone.Tests.Llm;

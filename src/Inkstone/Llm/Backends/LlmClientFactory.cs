@@ -1,9 +1,9 @@
-using Inkstone.Llm.Usage;
 using System.Collections.Concurrent;
 using Inkstone.Llm.Caching;
 using Inkstone.Llm.Configuration;
 using Inkstone.Llm.Embedded;
 using Inkstone.Llm.Middleware;
+using Inkstone.Llm.Usage;
 using Microsoft.Extensions.AI;
 
 namespace Inkstone.Llm.Backends;

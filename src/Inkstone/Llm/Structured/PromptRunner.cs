@@ -1,10 +1,10 @@
-using Inkstone.Llm.Usage;
 using System.ClientModel;
 using Inkstone.Llm.Backends;
 using Inkstone.Llm.Caching;
 using Inkstone.Llm.Configuration;
 using Inkstone.Llm.Middleware;
 using Inkstone.Llm.Prompts;
+using Inkstone.Llm.Usage;
 using Microsoft.Extensions.AI;
 using Polly.Timeout;
 
