@@ -59,7 +59,7 @@ public static class ModelCommand
 
     private static Command CreatePull()
     {
-        var command = new Command("pull", "Download a known GGUF model from Hugging Face (HF_ENDPOINT selects a mirror), resuming a partial download and checking its SHA-256.");
+        var command = new Command("pull", "Download a known GGUF model from Hugging Face (HF_ENDPOINT selects a mirror, HF_TOKEN authorises), resuming a partial download and checking its SHA-256.");
         var name = new Argument<string>("NAME") { Description = "A model name from 'inkstone model list'." };
         var directory = new Option<DirectoryInfo?>("--dir") { Description = "Download folder (default: the configured model directory, ~/.cache/inkstone/models)." };
         var sha = new Option<string?>("--sha256") { Description = "Expected SHA-256, when the hub cannot be asked for it." };
@@ -78,7 +78,7 @@ public static class ModelCommand
             if (parse.GetValue(sha) is { } given) entry = entry with { Sha256 = given };
             var target = parse.GetValue(directory)?.FullName ?? options.Load(parse).ModelDirectory;
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            var downloader = new ModelDownloader(http, ModelDownloader.EndpointFromEnvironment());
+            var downloader = new ModelDownloader(http, ModelDownloader.EndpointFromEnvironment(), Environment.GetEnvironmentVariable("HF_TOKEN"));
             try
             {
                 var result = await DownloadWithProgressAsync(downloader, entry, target, ct);

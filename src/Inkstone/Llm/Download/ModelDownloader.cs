@@ -18,9 +18,13 @@ public sealed class ModelDownloader
     private readonly HttpClient _http;
     private readonly Uri _endpoint;
 
-    public ModelDownloader(HttpClient http, string? endpoint = null)
+    private readonly string? _token;
+
+    /// <param name="token">Hugging Face access token for gated repositories (<c>HF_TOKEN</c>); sent only to the hub endpoint.</param>
+    public ModelDownloader(HttpClient http, string? endpoint = null, string? token = null)
     {
         _http = http;
+        _token = string.IsNullOrWhiteSpace(token) ? null : token;
         var root = string.IsNullOrWhiteSpace(endpoint) ? DefaultEndpoint : endpoint.Trim();
         _endpoint = new Uri(root.TrimEnd('/') + "/");
     }
@@ -49,6 +53,7 @@ public sealed class ModelDownloader
         using (var request = new HttpRequestMessage(HttpMethod.Get, FileUrl(model)))
         {
             if (resumedFrom > 0) request.Headers.Range = new RangeHeaderValue(resumedFrom, null);
+            Authorize(request);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && expectedSize == resumedFrom)
             {
@@ -90,7 +95,9 @@ public sealed class ModelDownloader
     public async Task<(string Sha256, long? Size)> LookUpAsync(CatalogModel model, CancellationToken cancellationToken = default)
     {
         var url = new Uri(_endpoint, $"api/models/{model.Repository}/revision/{model.Revision}?blobs=true");
-        using var response = await _http.GetAsync(url, cancellationToken).ConfigureAwait(false);
+        using var lookup = new HttpRequestMessage(HttpMethod.Get, url);
+        Authorize(lookup);
+        using var response = await _http.SendAsync(lookup, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
             throw new ModelDownloadException($"{url}: HTTP {(int)response.StatusCode}; cannot learn the checksum of {model.FileName} (pass --sha256 to give it)");
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -105,6 +112,11 @@ public sealed class ModelDownloader
             }
         }
         throw new ModelDownloadException($"{url}: no LFS record for {model.FileName} in {model.Repository}@{model.Revision}");
+    }
+
+    private void Authorize(HttpRequestMessage request)
+    {
+        if (_token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
     }
 
     private static async Task<string> HashFileAsync(string path, CancellationToken cancellationToken)
