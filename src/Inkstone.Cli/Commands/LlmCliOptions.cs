@@ -23,6 +23,16 @@ public sealed class LlmCliOptions
             command.Options.Add(option);
     }
 
+    /// <summary>
+    /// The model a verb uses for <paramref name="role"/>: the one named or amended on the command line when the flags
+    /// name or define one (they become the default model), otherwise the role's configured model.
+    /// </summary>
+    public ModelConfiguration ModelFor(ParseResult parse, LlmSettings settings, string role)
+    {
+        var flagged = parse.GetValue(_model) is not null || parse.GetValue(_baseUrl) is not null || parse.GetValue(_modelPath) is not null || parse.GetValue(_apiModel) is not null;
+        return flagged ? settings.Resolve(settings.DefaultModel) : settings.Resolve(role);
+    }
+
     /// <summary>File, then environment, then these flags.</summary>
     public LlmSettings Load(ParseResult parse)
     {

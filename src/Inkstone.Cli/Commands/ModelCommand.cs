@@ -128,7 +128,7 @@ public static class ModelCommand
     private static Command CreateTest()
     {
         var command = new Command("test", "Send one scoring prompt to a model and print the typed result and the usage.");
-        var role = new Option<string>("--role") { Description = "Role or model name to test.", DefaultValueFactory = _ => ModelRoles.Scoring };
+        var role = new Option<string>("--role") { Description = "Role or model name to test when no model flag is given.", DefaultValueFactory = _ => ModelRoles.Scoring };
         var text = new Option<string>("--text") { Description = "Article text to screen.", DefaultValueFactory = _ => "秋风起，落叶满阶。我在窗前煮一壶茶，想起远方的故人。" };
         var options = new LlmCliOptions(command);
         var format = CommonOptions.Format("table", "table", "json");
@@ -138,7 +138,7 @@ public static class ModelCommand
         command.SetAction(async (parse, ct) =>
         {
             var settings = options.Load(parse);
-            var model = settings.Resolve(parse.GetValue(role)!);
+            var model = options.ModelFor(parse, settings, parse.GetValue(role)!);
             // No workspace: a test call must reach the model, not the cache.
             using var session = new LlmSession(settings, workspaceDatabase: null);
             var ledger = session.Ledger;
