@@ -159,4 +159,15 @@ public sealed partial class OpenAICompatibleBackendTests
         Assert.Equal(LlmFailureKind.Truncated, cut.Failure!.Kind);
         Assert.Equal("写到一半", cut.Failure.RawAnswer);
     }
+
+    [Fact]
+    public async Task RunAsync_ServerRejectsJsonSchema_FailsOnceWithHintAndNoRetry()
+    {
+        await using var h = new StubHarness(_ => new StubReply { Status = 400, Content = "response_format type json_schema is not supported" });
+        var outcome = await h.Runner.RunAsync<ScoreResult>(ScoreTemplate, Item(1), h.Model, TestContext.Current.CancellationToken);
+        Assert.Equal(LlmFailureKind.Transport, outcome.Failure!.Kind);
+        Assert.Contains("HTTP 400", outcome.Failure.Message, StringComparison.Ordinal);
+        Assert.Contains("--no-json-schema", outcome.Failure.Message, StringComparison.Ordinal);
+        Assert.Equal(1, h.Server.RequestCount);
+    }
 }

@@ -132,6 +132,12 @@ public sealed class PromptRunner : IStructuredLlm
     private static string Describe(ClientResultException e)
     {
         var body = e.GetRawResponse()?.Content?.ToString();
-        return string.IsNullOrEmpty(body) ? e.Message : body.Length > 500 ? body[..500] : body;
+        var text = string.IsNullOrEmpty(body) ? e.Message : body.Length > 500 ? body[..500] : body;
+        // The two request features servers most often reject, with the setting that avoids each.
+        if (e.Status == 400 && (text.Contains("response_format", StringComparison.OrdinalIgnoreCase) || text.Contains("json_schema", StringComparison.OrdinalIgnoreCase)))
+            text += " (if the server lacks json_schema output, set structured_output: json_object or pass --no-json-schema)";
+        if (e.Status == 400 && text.Contains("max_completion_tokens", StringComparison.OrdinalIgnoreCase))
+            text += " (if the server reads max_tokens, set max_tokens_parameter: max_tokens or pass --max-tokens-field)";
+        return text;
     }
 }
