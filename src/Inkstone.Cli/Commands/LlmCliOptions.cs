@@ -33,6 +33,22 @@ public sealed class LlmCliOptions
         return flagged ? settings.Resolve(settings.DefaultModel) : settings.Resolve(role);
     }
 
+    /// <summary><see cref="Load"/>, printing a configuration error (which names its file and field) instead of throwing.</summary>
+    public bool TryLoad(ParseResult parse, out LlmSettings settings)
+    {
+        try
+        {
+            settings = Load(parse);
+            return true;
+        }
+        catch (LlmConfigurationException e)
+        {
+            Console.Error.WriteLine("configuration error: " + e.Message);
+            settings = null!;
+            return false;
+        }
+    }
+
     /// <summary>File, then environment, then these flags.</summary>
     public LlmSettings Load(ParseResult parse)
     {

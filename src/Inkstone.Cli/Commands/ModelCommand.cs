@@ -29,7 +29,7 @@ public static class ModelCommand
         command.Options.Add(format);
         command.SetAction(parse =>
         {
-            var settings = options.Load(parse);
+            if (!options.TryLoad(parse, out var settings)) return 2;
             if (parse.GetValue(format) == "json")
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(new
@@ -76,7 +76,10 @@ public static class ModelCommand
                 return 2;
             }
             if (parse.GetValue(sha) is { } given) entry = entry with { Sha256 = given };
-            var target = parse.GetValue(directory)?.FullName ?? options.Load(parse).ModelDirectory;
+            string target;
+            if (parse.GetValue(directory) is { } chosen) target = chosen.FullName;
+            else if (options.TryLoad(parse, out var settings)) target = settings.ModelDirectory;
+            else return 2;
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
             var downloader = new ModelDownloader(http, ModelDownloader.EndpointFromEnvironment(), Environment.GetEnvironmentVariable("HF_TOKEN"));
             try
@@ -137,13 +140,24 @@ public static class ModelCommand
         command.Options.Add(format);
         command.SetAction(async (parse, ct) =>
         {
-            var settings = options.Load(parse);
-            var model = options.ModelFor(parse, settings, parse.GetValue(role)!);
-            // No workspace: a test call must reach the model, not the cache.
-            using var session = new LlmSession(settings, workspaceDatabase: null);
+            if (!options.TryLoad(parse, out var settings)) return 2;
+            LlmOutcome<ScoreResult> outcome;
+            ModelConfiguration model;
+            LlmSession session;
+            try
+            {
+                model = options.ModelFor(parse, settings, parse.GetValue(role)!);
+                // No workspace: a test call must reach the model, not the cache.
+                session = new LlmSession(settings, workspaceDatabase: null);
+            }
+            catch (Exception e) when (e is LlmConfigurationException or PromptFormatException)
+            {
+                Console.Error.WriteLine("configuration error: " + e.Message);
+                return 2;
+            }
+            using var _ = session;
             var ledger = session.Ledger;
             var template = session.Prompt(PromptIds.ScreenArticle);
-            LlmOutcome<ScoreResult> outcome;
             try
             {
                 outcome = await session.Runner.RunAsync<ScoreResult>(template, new Dictionary<string, string> { ["article"] = parse.GetValue(text)! }, model, ct);
