@@ -10,6 +10,7 @@ public static class BenchmarkRegistry
         ["dataset-read"] = ("read + stats of the same records as JSONL, JSON, Parquet vs Python json.loads", Datasets.DatasetReadBenchmark.RunAsync),
         ["text-metrics"] = ("Lengths, MATTR/MTLD and MinHash/LSH throughput vs plain Python and numpy peers", TextMetricsBenchmark.RunAsync),
         ["eval-stats"] = ("evaluation statistics on 5 models × 600 queries × 4 annotators with 1,000 bootstrap resamples (target < 2 s) [QUERIES] [RESAMPLES]", EvalStatsBenchmark.RunAsync),
+        ["llm-throughput"] = ("LLM client pipeline vs a 200 ms loopback stub at 64 and 256 concurrent calls: throughput vs ideal, client CPU per call", Llm.LlmThroughputBenchmark.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)

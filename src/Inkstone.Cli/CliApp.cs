@@ -15,6 +15,7 @@ public static class CliApp
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(ModelCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,63 @@
+namespace Inkstone.Llm.Configuration;
+
+/// <summary>
+/// One named model: where it runs, how to talk to it, and the limits the client keeps. Every field has a documented
+/// default (docs/configuration.md); the name is what steps refer to ("screening", "scoring", "judge" or any other).
+/// </summary>
+public sealed record ModelConfiguration
+{
+    public required string Name { get; init; }
+    public ModelBackend Backend { get; init; } = ModelBackend.OpenAICompatible;
+
+    /// <summary>Model id sent to the server (or a label for the embedded model); part of the cache key.</summary>
+    public string Model { get; init; } = "";
+
+    /// <summary>Server base URL including the version segment, e.g. <c>http://localhost:8000/v1</c>.</summary>
+    public Uri? BaseUrl { get; init; }
+
+    /// <summary>Name of the environment variable holding the API key; the key itself is never written to configuration.</summary>
+    public string? ApiKeyEnvironmentVariable { get; init; }
+
+    public StructuredOutputMode StructuredOutput { get; init; } = StructuredOutputMode.JsonSchema;
+    public MaxTokensParameter MaxTokensParameter { get; init; } = MaxTokensParameter.MaxCompletionTokens;
+
+    /// <summary>Output-token limit per call; null leaves it to the server.</summary>
+    public int? MaxOutputTokens { get; init; } = 1024;
+    public float? Temperature { get; init; } = 0f;
+    public long? Seed { get; init; }
+
+    /// <summary>Requests in flight at once for this model.</summary>
+    public int MaxConcurrency { get; init; } = 8;
+
+    /// <summary>Request rate limit per minute; null or 0 means unlimited.</summary>
+    public int? RequestsPerMinute { get; init; }
+
+    /// <summary>Token rate limit per minute (input + output); null or 0 means unlimited.</summary>
+    public int? TokensPerMinute { get; init; }
+
+    /// <summary>Retries after the first attempt on 429, 5xx, network errors and attempt timeouts.</summary>
+    public int RetryAttempts { get; init; } = 5;
+
+    /// <summary>First retry delay; later ones grow exponentially with jitter unless the server sends Retry-After.</summary>
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Upper bound on any one retry delay, including one asked for by Retry-After.</summary>
+    public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Time allowed for one HTTP attempt.</summary>
+    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Embedded backend: the GGUF file.</summary>
+    public string? ModelPath { get; init; }
+
+    /// <summary>Embedded backend: context length in tokens.</summary>
+    public uint ContextSize { get; init; } = 4096;
+
+    /// <summary>Embedded backend: CPU threads; null lets llama.cpp choose.</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>The label the cache and usage records use: backend, model and endpoint, so two servers of one model name do not share answers.</summary>
+    public string CacheIdentity => Backend == ModelBackend.Embedded
+        ? $"embedded:{Model}:{(ModelPath is null ? "" : Path.GetFileName(ModelPath))}"
+        : $"openai:{Model}@{BaseUrl}";
+}

@@ -1,0 +1,143 @@
+using System.ClientModel;
+using Inkstone.Llm.Backends;
+using Inkstone.Llm.Caching;
+using Inkstone.Llm.Configuration;
+using Inkstone.Llm.Middleware;
+using Inkstone.Llm.Prompts;
+using Inkstone.Llm.Usage;
+using Microsoft.Extensions.AI;
+using Polly.Timeout;
+
+namespace Inkstone.Llm.Structured;
+
+/// <summary>
+/// <see cref="IStructuredLlm"/> over the composed client pipeline. Typed calls send the result type's JSON schema as
+/// <c>response_format</c> (what <c>GetResponseAsync&lt;T&gt;</c> does, with the schema built once per type), or in
+/// JSON-object mode ask for JSON and write the schema into the prompt; the answer text is then extracted, deserialised
+/// strictly and range-checked. An answer that fails is removed from the
+/// cache so the next run asks again.
+/// </summary>
+public sealed class PromptRunner : IStructuredLlm
+{
+    private readonly IChatClientProvider _clients;
+    private readonly UsageLedger _ledger;
+    private readonly TimeProvider _timeProvider;
+
+    public PromptRunner(IChatClientProvider clients, UsageLedger ledger, TimeProvider? timeProvider = null)
+    {
+        _clients = clients;
+        _ledger = ledger;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    public async Task<LlmOutcome<TResult>> RunAsync<TResult>(PromptTemplate template, IReadOnlyDictionary<string, string> variables, ModelConfiguration model, CancellationToken cancellationToken = default)
+        where TResult : class, IValidatedResult
+    {
+        var messages = template.Render(variables);
+        var options = CreateOptions(template, model);
+        if (model.StructuredOutput == StructuredOutputMode.JsonSchema)
+        {
+            options.ResponseFormat = ResultSchema<TResult>.JsonSchemaFormat;
+        }
+        else
+        {
+            options.ResponseFormat = ChatResponseFormat.Json;
+            messages = [.. messages, new ChatMessage(ChatRole.User, ResultSchema<TResult>.Instruction)];
+        }
+        var client = _clients.GetClient(model);
+        var started = _timeProvider.GetTimestamp();
+        ChatResponse response;
+        try
+        {
+            response = await client.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (ToFailure(e, cancellationToken) is { } failure)
+        {
+            return new LlmOutcome<TResult>(failure, Info(model, template, null, started));
+        }
+        var (value, parseFailure) = StructuredAnswerParser.Parse<TResult>(response.Text, response.FinishReason == ChatFinishReason.Length);
+        var info = Info(model, template, response, started);
+        if (value is not null) return new LlmOutcome<TResult>(value, info);
+        await ForgetAsync(client, response, model).ConfigureAwait(false);
+        return new LlmOutcome<TResult>(parseFailure!, info);
+    }
+
+    public async Task<LlmOutcome<string>> RunTextAsync(PromptTemplate template, IReadOnlyDictionary<string, string> variables, ModelConfiguration model, CancellationToken cancellationToken = default)
+    {
+        var messages = template.Render(variables);
+        var client = _clients.GetClient(model);
+        var started = _timeProvider.GetTimestamp();
+        ChatResponse response;
+        try
+        {
+            response = await client.GetResponseAsync(messages, CreateOptions(template, model), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (ToFailure(e, cancellationToken) is { } failure)
+        {
+            return new LlmOutcome<string>(failure, Info(model, template, null, started));
+        }
+        var info = Info(model, template, response, started);
+        var text = response.Text.Trim();
+        LlmFailure? problem = response.FinishReason == ChatFinishReason.Length
+            ? new LlmFailure(LlmFailureKind.Truncated, "the answer stopped at the output-token limit", response.Text)
+            : text.Length == 0 ? new LlmFailure(LlmFailureKind.EmptyAnswer, "the answer is empty", response.Text) : null;
+        if (problem is null) return new LlmOutcome<string>(text, info);
+        await ForgetAsync(client, response, model).ConfigureAwait(false);
+        return new LlmOutcome<string>(problem, info);
+    }
+
+    private static ChatOptions CreateOptions(PromptTemplate template, ModelConfiguration model) => new()
+    {
+        ModelId = model.Model.Length > 0 ? model.Model : null,
+        MaxOutputTokens = model.MaxOutputTokens,
+        Temperature = model.Temperature,
+        Seed = model.Seed,
+        AdditionalProperties = new AdditionalPropertiesDictionary
+        {
+            [LlmRequestProperties.PromptId] = template.Id,
+            [LlmRequestProperties.PromptVersion] = template.Version,
+        },
+    };
+
+    private async Task ForgetAsync(IChatClient client, ChatResponse response, ModelConfiguration model)
+    {
+        _ledger.RecordInvalidAnswer(model.Name);
+        if (response.AdditionalProperties?.TryGetValue(LlmRequestProperties.CacheKey, out var key) == true && key is string k
+            && client.GetService<IResponseCache>() is { } cache)
+            await cache.RemoveAsync(k, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private LlmCallInfo Info(ModelConfiguration model, PromptTemplate template, ChatResponse? response, long started)
+    {
+        var hit = response?.AdditionalProperties?.TryGetValue(LlmRequestProperties.CacheHit, out var h) == true && h is true;
+        var usage = response?.Usage is { } u ? new LlmUsage(u.InputTokenCount, u.OutputTokenCount) : LlmUsage.None;
+        return new LlmCallInfo(model.Name, template.Key, hit, usage, _timeProvider.GetElapsedTime(started));
+    }
+
+    /// <summary>The diagnostic for an exception from the pipeline; null (rethrow) for cancellation the caller asked for.</summary>
+    private static LlmFailure? ToFailure(Exception e, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested && e is OperationCanceledException) return null;
+        return e switch
+        {
+            TimeoutRejectedException => new LlmFailure(LlmFailureKind.Timeout, "every attempt timed out: " + e.Message, null),
+            OperationCanceledException => new LlmFailure(LlmFailureKind.Timeout, "the request was cancelled by a timeout: " + e.Message, null),
+            ClientResultException c => new LlmFailure(LlmFailureKind.Transport, $"HTTP {c.Status}: {Describe(c)}", null),
+            HttpRequestException h => new LlmFailure(LlmFailureKind.Transport, h.StatusCode is { } s ? $"HTTP {(int)s}: {h.Message}" : h.Message, null),
+            ArgumentException or LlmConfigurationException => null,
+            _ => new LlmFailure(LlmFailureKind.Backend, $"{e.GetType().Name}: {e.Message}", null),
+        };
+    }
+
+    private static string Describe(ClientResultException e)
+    {
+        var body = e.GetRawResponse()?.Content?.ToString();
+        var text = string.IsNullOrEmpty(body) ? e.Message : body.Length > 500 ? body[..500] : body;
+        // The two request features servers most often reject, with the setting that avoids each.
+        if (e.Status == 400 && (text.Contains("response_format", StringComparison.OrdinalIgnoreCase) || text.Contains("json_schema", StringComparison.OrdinalIgnoreCase)))
+            text += " (if the server lacks json_schema output, set structured_output: json_object or pass --no-json-schema)";
+        if (e.Status == 400 && text.Contains("max_completion_tokens", StringComparison.OrdinalIgnoreCase))
+            text += " (if the server reads max_tokens, set max_tokens_parameter: max_tokens or pass --max-tokens-field)";
+        return text;
+    }
+}
