@@ -51,7 +51,7 @@ public static class TrainReportRenderer
             $"seed {plan.Seed}; process: {mix.ProcessAvailable:N0} usable, {mix.ProcessIssues.Count + readProblems.Count:N0} problem(s); general pool: {mix.GeneralPoolSize:N0} valid, {mix.GeneralIssues.Count:N0} line(s) rejected"));
         Console.Out.WriteLine($"general draws are nested: each configuration uses the first k samples of one seeded permutation of the pool");
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"tokens: {report.TokenCounterName}{(report.TokenCountIsEstimate ? " — an ESTIMATE; give --tokenizer-vocab/--tokenizer-merges for real counts" : "")}; cutoff_len {report.CutoffLength} ({(report.CutoffDerived ? "derived" : "fixed")}); > cutoff counts train + validation samples"));
+            $"tokens: {report.TokenCounterName}{(report.TokenCountIsEstimate ? " — an ESTIMATE; give --tokenizer for real counts" : "")}; cutoff_len {report.CutoffLength} ({(report.CutoffDerived ? "derived" : "fixed")}); > cutoff counts train + validation samples"));
         var training = plan.Training;
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"training: {training.Epochs} epochs, lr {LlamaFactoryYamlWriter.Float(training.LearningRate)}, effective batch {training.EffectiveBatch} = {training.PerDeviceBatch} per device × {training.GradientAccumulationSteps} accumulation × {training.Gpus} GPU(s), {training.Optimizer}"));
