@@ -32,12 +32,7 @@ public static class StatsCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var file = parse.GetValue(dataset.Dataset)!;
-            if (!file.Exists)
-            {
-                await Console.Error.WriteLineAsync($"{file.FullName}: file not found").ConfigureAwait(false);
-                return 1;
-            }
+            if (dataset.ExistingDataset(parse) is not { } file) return 1;
             DatasetReadOptions readOptions;
             try
             {
