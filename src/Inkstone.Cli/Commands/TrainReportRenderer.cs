@@ -8,8 +8,6 @@ namespace Inkstone.Cli.Commands;
 /// <summary>Prints a built mix (and, after an export, what was written) as a table or as JSON.</summary>
 public static class TrainReportRenderer
 {
-    private const int ShownIssues = 50;
-
     public static void Render(MixReport report, IReadOnlyList<string> readProblems, ExportResult? export, string format)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -26,9 +24,9 @@ public static class TrainReportRenderer
             return;
         }
 
-        foreach (var issue in issues.Take(ShownIssues)) Console.Error.WriteLine(issue);
-        if (issues.Count > ShownIssues)
-            Console.Error.WriteLine($"… and {issues.Count - ShownIssues} more problem(s) (--format json lists them all)");
+        var printer = new ProblemPrinter(Console.Error, "--format json lists them all");
+        foreach (var issue in issues) printer.Print(issue);
+        printer.PrintOmitted();
         if (mix.Stopped)
         {
             Console.Error.WriteLine($"stopped (--strict): {issues.Count} problem(s); nothing was mixed");
