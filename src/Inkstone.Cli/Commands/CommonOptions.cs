@@ -11,6 +11,16 @@ public static class CommonOptions
         Description = "Genre taxonomy JSON file replacing the built-in 51-genre taxonomy (see docs/taxonomy.md).",
     };
 
+    /// <summary>
+    /// <c>--tokenizer PATH</c>, read by <see cref="Text.Lengths.HuggingFaceBpeTokenCounter.LoadAsync"/>;
+    /// <paramref name="whenAbsent"/>, if given, ends the help text.
+    /// </summary>
+    public static Option<FileSystemInfo?> Tokenizer(string? whenAbsent = null) => new("--tokenizer")
+    {
+        Description = "Hugging Face byte-level BPE tokenizer (Qwen2 style): a folder with tokenizer.json or vocab.json + merges.txt, or a tokenizer.json file."
+            + (whenAbsent is null ? "" : " " + whenAbsent),
+    };
+
     public static Option<string> Format(string defaultValue, params string[] allowed)
     {
         var option = new Option<string>("--format")

@@ -33,6 +33,16 @@ public sealed class DatasetCommandOptions
         command.Options.Add(Taxonomy);
     }
 
+    /// <summary>The dataset file, or null after writing "PATH: file not found" to standard error.</summary>
+    public FileInfo? ExistingDataset(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var file = parse.GetValue(Dataset)!;
+        if (file.Exists) return file;
+        Console.Error.WriteLine($"{file.FullName}: file not found");
+        return null;
+    }
+
     public DatasetReadOptions ReadOptions(ParseResult parse) => new()
     {
         Format = parse.GetValue(InputFormat) switch

@@ -32,12 +32,7 @@ public static class StatsCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var file = parse.GetValue(dataset.Dataset)!;
-            if (!file.Exists)
-            {
-                await Console.Error.WriteLineAsync($"{file.FullName}: file not found").ConfigureAwait(false);
-                return 1;
-            }
+            if (dataset.ExistingDataset(parse) is not { } file) return 1;
             DatasetReadOptions readOptions;
             try
             {
@@ -49,13 +44,13 @@ public static class StatsCommand
                 return 1;
             }
 
-            var printer = new DatasetProblemPrinter(Console.Error);
+            var printer = new ProblemPrinter(Console.Error, "use --rejects FILE to keep every rejected record");
             DatasetStatisticsReport report;
             try
             {
                 report = await DatasetStatisticsService.ComputeAsync(
                     file.ToString(), readOptions, new DatasetStatisticsOptions { MinPerGenre = parse.GetValue(minOption) },
-                    parse.GetValue(dataset.Rejects)?.FullName, printer.Print, cancellationToken).ConfigureAwait(false);
+                    parse.GetValue(dataset.Rejects)?.FullName, p => printer.Print(p.ToString()), cancellationToken).ConfigureAwait(false);
             }
             catch (DatasetFormatException ex)
             {

@@ -18,10 +18,7 @@ public static class TextLengthsCommand
             "model tokens; Han/Latin/other script shares; and how many texts contain Chinese by the contamination rule of docs/text-metrics.md.");
         var input = new TextInputOptions();
         input.AddTo(command);
-        var tokenizer = new Option<FileSystemInfo?>("--tokenizer")
-        {
-            Description = "Hugging Face byte-level BPE tokenizer (Qwen2 style): a folder with tokenizer.json or vocab.json + merges.txt, or a tokenizer.json file.",
-        };
+        var tokenizer = CommonOptions.Tokenizer();
         var defaults = new ChineseContentOptions();
         var minHan = new Option<int>("--min-han") { Description = "Contamination rule: at least this many Han characters.", DefaultValueFactory = _ => defaults.MinHanCharacters };
         var minRun = new Option<int>("--min-han-run") { Description = "Contamination rule: a run of at least this many consecutive Han characters.", DefaultValueFactory = _ => defaults.MinHanRun };

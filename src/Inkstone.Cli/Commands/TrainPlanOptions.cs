@@ -18,8 +18,7 @@ public sealed class TrainPlanOptions
     private readonly Option<decimal?> _valFraction = new("--val-fraction") { Description = "Validation share (default 0.05): per genre for process data, evenly spread over the draw for general data. 0 trains on everything." };
     private readonly Option<string?> _thought = new("--thought") { Description = "Reasoning in the assistant turn: think (<think> block, default), drop, or prefix (plain text before the answer)." };
     private readonly Option<bool> _strict = new("--strict") { Description = "Stop without mixing when any process or general-data line has a problem (default: report them and mix the valid ones)." };
-    private readonly Option<FileInfo?> _vocab = new("--tokenizer-vocab") { Description = "vocab.json of a byte-level BPE tokenizer (Qwen2 style) for token statistics; needs --tokenizer-merges. Without it, lengths are a labelled character-based estimate." };
-    private readonly Option<FileInfo?> _merges = new("--tokenizer-merges") { Description = "merges.txt matching --tokenizer-vocab." };
+    private readonly Option<FileSystemInfo?> _tokenizer = CommonOptions.Tokenizer("Without it, token lengths are a labelled character-based estimate.");
     private readonly Option<int?> _gpus = new("--gpus") { Description = "GPUs the runs will use (default 8); gradient accumulation = effective batch ÷ (per-device batch × GPUs)." };
     private readonly Option<int?> _perDevice = new("--per-device-batch") { Description = "Per-device train batch size (default 1)." };
     private readonly Option<int?> _effectiveBatch = new("--effective-batch") { Description = "Effective batch size (default 32, as in the paper)." };
@@ -31,7 +30,7 @@ public sealed class TrainPlanOptions
     public TrainPlanOptions(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        foreach (var option in new Option[] { _plan, _process, _general, _seed, _config, _valFraction, _thought, _strict, _vocab, _merges, _gpus, _perDevice, _effectiveBatch, _model, _template, _cutoff, _taxonomy })
+        foreach (var option in new Option[] { _plan, _process, _general, _seed, _config, _valFraction, _thought, _strict, _tokenizer, _gpus, _perDevice, _effectiveBatch, _model, _template, _cutoff, _taxonomy })
             command.Options.Add(option);
     }
 
@@ -54,7 +53,7 @@ public sealed class TrainPlanOptions
                 return null;
             }
 
-            var counter = CreateCounter(parse);
+            var counter = await CreateCounterAsync(parse, cancellationToken).ConfigureAwait(false);
             var report = await MixReportBuilder.BuildAsync(plan, read.Triplets, counter, strict, cancellationToken).ConfigureAwait(false);
             return (report, read.Problems);
         }
@@ -65,14 +64,10 @@ public sealed class TrainPlanOptions
         }
     }
 
-    private ITokenCounter CreateCounter(ParseResult parse)
-    {
-        var vocab = parse.GetValue(_vocab);
-        var merges = parse.GetValue(_merges);
-        if (vocab is null && merges is null) return new CharacterEstimateTokenCounter();
-        if (vocab is null || merges is null) throw new TrainingDataException("--tokenizer-vocab and --tokenizer-merges go together");
-        return TokenizerTokenCounter.LoadByteLevelBpe(vocab.FullName, merges.FullName);
-    }
+    private async Task<ITokenCounter> CreateCounterAsync(ParseResult parse, CancellationToken cancellationToken) =>
+        parse.GetValue(_tokenizer) is { } path
+            ? await TokenizerTokenCounter.LoadAsync(path.FullName, cancellationToken).ConfigureAwait(false)
+            : new CharacterEstimateTokenCounter();
 
     private async Task<MixPlan> ComposePlanAsync(ParseResult parse, CancellationToken cancellationToken)
     {

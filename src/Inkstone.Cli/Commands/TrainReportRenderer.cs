@@ -8,8 +8,6 @@ namespace Inkstone.Cli.Commands;
 /// <summary>Prints a built mix (and, after an export, what was written) as a table or as JSON.</summary>
 public static class TrainReportRenderer
 {
-    private const int ShownIssues = 50;
-
     public static void Render(MixReport report, IReadOnlyList<string> readProblems, ExportResult? export, string format)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -26,9 +24,9 @@ public static class TrainReportRenderer
             return;
         }
 
-        foreach (var issue in issues.Take(ShownIssues)) Console.Error.WriteLine(issue);
-        if (issues.Count > ShownIssues)
-            Console.Error.WriteLine($"… and {issues.Count - ShownIssues} more problem(s) (--format json lists them all)");
+        var printer = new ProblemPrinter(Console.Error, "--format json lists them all");
+        foreach (var issue in issues) printer.Print(issue);
+        printer.PrintOmitted();
         if (mix.Stopped)
         {
             Console.Error.WriteLine($"stopped (--strict): {issues.Count} problem(s); nothing was mixed");
@@ -51,7 +49,7 @@ public static class TrainReportRenderer
             $"seed {plan.Seed}; process: {mix.ProcessAvailable:N0} usable, {mix.ProcessIssues.Count + readProblems.Count:N0} problem(s); general pool: {mix.GeneralPoolSize:N0} valid, {mix.GeneralIssues.Count:N0} line(s) rejected"));
         Console.Out.WriteLine($"general draws are nested: each configuration uses the first k samples of one seeded permutation of the pool");
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"tokens: {report.TokenCounterName}{(report.TokenCountIsEstimate ? " — an ESTIMATE; give --tokenizer-vocab/--tokenizer-merges for real counts" : "")}; cutoff_len {report.CutoffLength} ({(report.CutoffDerived ? "derived" : "fixed")}); > cutoff counts train + validation samples"));
+            $"tokens: {report.TokenCounterName}{(report.TokenCountIsEstimate ? " — an ESTIMATE; give --tokenizer for real counts" : "")}; cutoff_len {report.CutoffLength} ({(report.CutoffDerived ? "derived" : "fixed")}); > cutoff counts train + validation samples"));
         var training = plan.Training;
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"training: {training.Epochs} epochs, lr {LlamaFactoryYamlWriter.Float(training.LearningRate)}, effective batch {training.EffectiveBatch} = {training.PerDeviceBatch} per device × {training.GradientAccumulationSteps} accumulation × {training.Gpus} GPU(s), {training.Optimizer}"));

@@ -20,18 +20,13 @@ public static class ValidateCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var file = parse.GetValue(dataset.Dataset)!;
-            if (!file.Exists)
-            {
-                await Console.Error.WriteLineAsync($"{file.FullName}: file not found").ConfigureAwait(false);
-                return 1;
-            }
+            if (dataset.ExistingDataset(parse) is not { } file) return 1;
             var json = parse.GetValue(formatOption) == "json";
             DatasetValidationReport report;
             try
             {
                 report = await DatasetValidator.ValidateAsync(file.ToString(), dataset.ReadOptions(parse), parse.GetValue(dataset.Rejects)?.FullName,
-                    json ? null : p => Console.Out.WriteLine(p.ToString()), cancellationToken).ConfigureAwait(false);
+                    json ? null : p => Console.Out.WriteLine(p.ToString()), cancellationToken: cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is DatasetFormatException or TaxonomyFormatException)
             {

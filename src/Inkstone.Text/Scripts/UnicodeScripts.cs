@@ -33,7 +33,9 @@ public static class UnicodeScripts
     ];
 
     /// <summary>True when <paramref name="rune"/> has Unicode Script=Han.</summary>
-    public static bool IsHan(Rune rune) => InRanges(HanRanges, rune.Value);
+    public static bool IsHan(Rune rune) =>
+        // Most text is ASCII or in the main CJK block: answer those without the range search.
+        rune.Value is >= 0x4E00 and <= 0x9FFF || (rune.Value >= HanRanges[0].First && InRanges(HanRanges, rune.Value));
 
     /// <summary>True when <paramref name="rune"/> is a Script=Latin letter (A–Z, accented and extended Latin, fullwidth Latin).</summary>
     public static bool IsLatinLetter(Rune rune) => InRanges(LatinRanges, rune.Value);

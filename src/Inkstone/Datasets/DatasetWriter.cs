@@ -11,6 +11,7 @@ namespace Inkstone.Datasets;
 /// </summary>
 public static class DatasetWriter
 {
+    /// <summary>JSON written by Inkstone (datasets, rejects, statistics, training exports): Chinese and other text as is, not \u-escaped.</summary>
     internal static JsonWriterOptions JsonOptions { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Writes all triplets and returns how many were written.</summary>

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Parquet;
 using Parquet.Schema;
@@ -16,8 +15,6 @@ namespace Inkstone.Datasets;
 /// </summary>
 internal static class ParquetRecordSource
 {
-    private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static async IAsyncEnumerable<RecordSlice> ReadAsync(Stream stream, string file, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var (reader, openProblem) = await OpenAsync(stream, file, cancellationToken).ConfigureAwait(false);
@@ -38,7 +35,7 @@ internal static class ParquetRecordSource
             }
 
             var buffer = new ArrayBufferWriter<byte>(1 << 16);
-            using var writer = new Utf8JsonWriter(buffer, s_writerOptions);
+            using var writer = new Utf8JsonWriter(buffer, DatasetWriter.JsonOptions);
             long row = 0;
             for (var group = 0; group < reader.RowGroupCount; group++)
             {

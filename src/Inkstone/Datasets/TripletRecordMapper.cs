@@ -3,6 +3,7 @@ using System.Text.Json;
 using Inkstone.Model;
 using Inkstone.Taxonomy;
 using F = Inkstone.Datasets.DatasetFieldNames;
+using static Inkstone.Datasets.JsonValueKindNames;
 
 namespace Inkstone.Datasets;
 
@@ -223,16 +224,6 @@ internal sealed class TripletRecordMapper(GenreTaxonomy taxonomy, bool requireGe
         context.Add(DatasetProblemKind.InvalidValue, s.Name, $"must be a non-negative integer, found {s.Value.GetRawText()}");
         return null;
     }
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
 
     /// <summary>A field as found: its full name (with the <c>metadata.</c> prefix where nested) and value.</summary>
     private readonly record struct Slot(string Name, JsonElement Value);

@@ -1,5 +1,6 @@
 using Inkstone.Model;
 using Inkstone.Taxonomy;
+using Inkstone.Text.Lengths;
 
 namespace Inkstone.Statistics;
 
@@ -28,9 +29,9 @@ public sealed class DatasetStatisticsBuilder
     public void Add(Triplet triplet)
     {
         ArgumentNullException.ThrowIfNull(triplet);
-        var article = TextLengths.Measure(triplet.Answer);
-        var prompt = TextLengths.Measure(triplet.Query);
-        var reasoning = TextLengths.Measure(triplet.Thought);
+        var article = TextLengthMeasurer.CountCodePointsAndHan(triplet.Answer);
+        var prompt = TextLengthMeasurer.CountCodePointsAndHan(triplet.Query);
+        var reasoning = TextLengthMeasurer.CountCodePointsAndHan(triplet.Thought);
         _overall.Add(article, prompt, reasoning);
         Genre? genre = null;
         if (triplet.GenreId is { } id && _taxonomy.TryResolve(id, out var resolved)) genre = resolved;

@@ -1,8 +1,10 @@
+using Inkstone.Text.Distributions;
+
 namespace Inkstone.Training;
 
 /// <summary>
 /// Derives LLaMA-Factory's <c>cutoff_len</c> from sample lengths: the 99th percentile (numpy's default, linear
-/// interpolation) of the token lengths of every distinct sample in the plan, rounded up to a multiple of
+/// interpolation: <see cref="LinearQuantile"/>) of the token lengths of every distinct sample in the plan, rounded up to a multiple of
 /// <see cref="Multiple"/>, at least one multiple and at most <see cref="Cap"/>. One value serves every configuration,
 /// so that the runs compared in the paper's tables truncate alike.
 /// </summary>
@@ -19,7 +21,7 @@ public sealed record CutoffLengthRule
         ArgumentNullException.ThrowIfNull(lengths);
         if (lengths.Count == 0) return Multiple;
         var sorted = lengths.Order().Select(l => (double)l).ToArray();
-        var quantile = TokenStatistics.Quantile(sorted, Percentile / 100);
+        var quantile = LinearQuantile.Of(sorted, Percentile / 100);
         var rounded = (long)Math.Ceiling(quantile / Multiple) * Multiple;
         return (int)Math.Clamp(rounded, Multiple, Cap);
     }

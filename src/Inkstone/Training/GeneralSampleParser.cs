@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static Inkstone.Datasets.JsonValueKindNames;
 
 namespace Inkstone.Training;
 
@@ -248,17 +249,6 @@ public static class GeneralSampleParser
         ChatRole.User => "user",
         ChatRole.Assistant => "assistant",
         _ => "system",
-    };
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => kind.ToString(),
     };
 
     private static GeneralDataRecord Fail(string file, int line, string field, string message) =>

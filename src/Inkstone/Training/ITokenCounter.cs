@@ -1,12 +1,11 @@
 namespace Inkstone.Training;
 
-/// <summary>Counts the tokens of a text under some tokenizer; <see cref="Name"/> says which, and whether it is an estimate.</summary>
-public interface ITokenCounter
+/// <summary>
+/// A token counter (<see cref="Text.Lengths.ITokenCounter"/>: name and count) that also says whether its counts are
+/// an estimate rather than a real tokenizer's, so that training reports can label them.
+/// </summary>
+public interface ITokenCounter : Text.Lengths.ITokenCounter
 {
-    string Name { get; }
-
     /// <summary>True when counts are an estimate rather than a real tokenizer's.</summary>
     bool IsEstimate { get; }
-
-    int CountTokens(string text);
 }

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Inkstone.Training;
@@ -9,16 +8,11 @@ namespace Inkstone.Training;
 /// </summary>
 internal static class TrainingJson
 {
-    public static JsonWriterOptions Compact { get; } = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Indented = false,
-        NewLine = "\n",
-    };
+    /// <summary>The dataset writer's settings (<see cref="Datasets.DatasetWriter.JsonOptions"/>): one line, Chinese as is.</summary>
+    public static JsonWriterOptions Compact { get; } = Datasets.DatasetWriter.JsonOptions;
 
-    public static JsonWriterOptions Indented { get; } = new()
+    public static JsonWriterOptions Indented { get; } = Datasets.DatasetWriter.JsonOptions with
     {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Indented = true,
         IndentSize = 2,
         NewLine = "\n",

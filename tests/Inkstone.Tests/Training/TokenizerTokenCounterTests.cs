@@ -6,7 +6,7 @@ namespace Inkstone.Tests.Training;
 public sealed class TokenizerTokenCounterTests
 {
     [Fact]
-    public void LoadByteLevelBpe_TinyVocabulary_CountsHandMergedTokens()
+    public async Task LoadAsync_VocabAndMergesFolder_CountsHandMergedTokens()
     {
         using var data = new TrainingTestData();
         // GPT-2 byte-to-unicode: space → "Ġ"; UTF-8 of 好 (E5 A5 BD) → "å", "¥", "½".
@@ -15,7 +15,7 @@ public sealed class TokenizerTokenCounterTests
         File.WriteAllText(data.PathOf("vocab.json"), vocab, new UTF8Encoding(false));
         File.WriteAllText(data.PathOf("merges.txt"), merges, new UTF8Encoding(false));
 
-        var counter = TokenizerTokenCounter.LoadByteLevelBpe(data.PathOf("vocab.json"), data.PathOf("merges.txt"));
+        var counter = await TokenizerTokenCounter.LoadAsync(data.Directory, TestContext.Current.CancellationToken);
 
         // "hello" merges fully into one token; " world" → "Ġw" o r l d (5); 好 → "å¥" "½" (2).
         Assert.Equal(1, counter.CountTokens("hello"));
@@ -25,8 +25,18 @@ public sealed class TokenizerTokenCounterTests
     }
 
     [Fact]
-    public void LoadByteLevelBpe_MissingFiles_ThrowsTrainingDataException()
+    public async Task LoadAsync_MissingPath_ThrowsTrainingDataException()
     {
-        Assert.Throws<TrainingDataException>(() => TokenizerTokenCounter.LoadByteLevelBpe("/nonexistent/vocab.json", "/nonexistent/merges.txt"));
+        await Assert.ThrowsAsync<TrainingDataException>(() => TokenizerTokenCounter.LoadAsync("/nonexistent/tokenizer", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task LoadAsync_FolderWithoutTokenizerFiles_ThrowsTrainingDataException()
+    {
+        using var data = new TrainingTestData();
+        File.WriteAllText(data.PathOf("vocab.json"), "{}", new UTF8Encoding(false));
+
+        var ex = await Assert.ThrowsAsync<TrainingDataException>(() => TokenizerTokenCounter.LoadAsync(data.Directory, TestContext.Current.CancellationToken));
+        Assert.Contains("merges.txt", ex.Message, StringComparison.Ordinal);
     }
 }
