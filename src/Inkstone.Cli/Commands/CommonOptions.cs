@@ -22,5 +22,10 @@ public static class CommonOptions
         return option;
     }
 
+    public static Option<FileSystemInfo?> Tokenizer() => new("--tokenizer")
+    {
+        Description = "Hugging Face byte-level BPE tokenizer (Qwen2 style): a folder with tokenizer.json or vocab.json + merges.txt, or a tokenizer.json file.",
+    };
+
     public static GenreTaxonomy LoadTaxonomy(FileInfo? file) => file is null ? GenreTaxonomy.Default : GenreTaxonomy.Load(file.FullName);
 }

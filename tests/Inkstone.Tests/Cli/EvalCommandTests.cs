@@ -54,6 +54,42 @@ public sealed class EvalCommandTests
     }
 
     [Fact]
+    public async Task Report_Generations_ChineseTtrOverJiebaWordsAndContaminationThresholds()
+    {
+        using var dir = new TempDirectory();
+        var queries = dir.File("q.jsonl", """
+            {"id":"z1","language":"zh","genre":"slogan","query":"写一句"}
+            {"id":"z2","language":"zh","genre":"slogan","query":"再写一句"}
+            {"id":"e1","language":"en","genre":"slogan","query":"Write one"}
+            """);
+        var rankings = dir.File("r.jsonl", "{\"query_id\":\"z1\",\"annotator\":\"a1\",\"ranking\":[\"X\",\"Y\"]}\n");
+        string Gen(string query, string model, string answer) =>
+            $"{{\"query_id\":\"{query}\",\"model\":\"{model}\",\"sample\":0,\"answer\":\"{answer}\",\"duration_ms\":1,\"created_at\":\"2026-01-01T00:00:00Z\"}}\n";
+        var gens = dir.File("g.jsonl", Gen("z1", "X", "我们喜欢春天，我们也喜欢秋天。") + Gen("z2", "X", "春风又绿江南岸") + Gen("e1", "X", "Title: 春江花月夜 (a poem)"));
+
+        var (code, json) = await RunAsync("eval", "report", rankings, "--queries", queries, "--generations", gens, "--resamples", "0", "--format", "json");
+        Assert.Equal(0, code);
+        var outputs = JsonNode.Parse(json)!["outputs"]!.AsArray();
+        var zh = outputs.Single(o => o!["language"]!.GetValue<string>() == "zh")!;
+        // jieba: 我们/喜欢/春天/，/我们/也/喜欢/秋天/。 → 7 words, 5 types → 5/7 (per character it would be 8/13);
+        // 春风/又/绿/江南/岸 → all distinct → 1. Mean and median of the two: (5/7 + 1) / 2.
+        Assert.Equal((5.0 / 7 + 1) / 2, zh["ttr_mean"]!.GetValue<double>(), 12);
+        Assert.Equal((5.0 / 7 + 1) / 2, zh["ttr_median"]!.GetValue<double>(), 12);
+        // MTLD of the first answer: forward 我们 喜欢 春天 我们 也 喜欢 (4/6 ≤ 0.72: one factor) 秋天 (TTR 1: partial 0) → 7/1;
+        // backward 秋天 喜欢 也 我们 春天 喜欢 我们 (5/7 ≤ 0.72: one factor) → 7/1. The second has no factor: undefined.
+        Assert.Equal(7, zh["mtld_mean"]!.GetValue<double>(), 12);
+        Assert.Equal(1, zh["mtld_undefined"]!.GetValue<int>());
+        var en = outputs.Single(o => o!["language"]!.GetValue<string>() == "en")!;
+        Assert.Equal(0, en["contaminated"]!.GetValue<int>()); // 5 Han characters < the default 10
+
+        var (code5, json5) = await RunAsync("eval", "report", rankings, "--queries", queries, "--generations", gens, "--resamples", "0", "--format", "json", "--min-han", "5");
+        Assert.Equal(0, code5);
+        var root5 = JsonNode.Parse(json5)!;
+        Assert.Equal(1, root5["outputs"]!.AsArray().Single(o => o!["language"]!.GetValue<string>() == "en")!["contaminated"]!.GetValue<int>());
+        Assert.Equal(5, root5["output_settings"]!["contamination_rule"]!["min_han"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Queries_ReportsCoverageShortfallWithExitCode3()
     {
         using var dir = new TempDirectory();

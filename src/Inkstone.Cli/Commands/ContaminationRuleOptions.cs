@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Inkstone.Text.Scripts;
+
+namespace Inkstone.Cli.Commands;
+
+/// <summary>
+/// The thresholds of the "contains Chinese text" rule (docs/text-metrics.md), spelled and documented once for every
+/// verb that applies it (<c>text lengths</c>, <c>eval report</c>).
+/// </summary>
+public sealed class ContaminationRuleOptions
+{
+    private static readonly ChineseContentOptions s_defaults = new();
+
+    public Option<int> MinHan { get; } = new("--min-han")
+    {
+        Description = "Contamination rule: at least this many Han characters.", DefaultValueFactory = _ => s_defaults.MinHanCharacters,
+    };
+
+    public Option<int> MinHanRun { get; } = new("--min-han-run")
+    {
+        Description = "Contamination rule: a run of at least this many consecutive Han characters.", DefaultValueFactory = _ => s_defaults.MinHanRun,
+    };
+
+    public Option<double> MinHanShare { get; } = new("--min-han-share")
+    {
+        Description = "Contamination rule: Han share of the letters at least this (0–1).", DefaultValueFactory = _ => s_defaults.MinHanShare,
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(MinHan);
+        command.Options.Add(MinHanRun);
+        command.Options.Add(MinHanShare);
+    }
+
+    /// <summary>The thresholds given, validated (an out-of-range value throws <see cref="ArgumentOutOfRangeException"/> naming it).</summary>
+    public ChineseContentOptions Read(ParseResult parse)
+    {
+        var options = new ChineseContentOptions
+        {
+            MinHanCharacters = parse.GetValue(MinHan), MinHanRun = parse.GetValue(MinHanRun), MinHanShare = parse.GetValue(MinHanShare),
+        };
+        options.Validate();
+        return options;
+    }
+}
