@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Inkstone.Text.Scripts;
 
 namespace Inkstone.Cli.Commands;
@@ -33,14 +34,30 @@ public sealed class ContaminationRuleOptions
         command.Options.Add(MinHanShare);
     }
 
-    /// <summary>The thresholds given, validated (an out-of-range value throws <see cref="ArgumentOutOfRangeException"/> naming it).</summary>
+    /// <summary>The thresholds given, validated: an out-of-range value throws <see cref="ArgumentException"/> naming the option.</summary>
     public ChineseContentOptions Read(ParseResult parse)
     {
         var options = new ChineseContentOptions
         {
             MinHanCharacters = parse.GetValue(MinHan), MinHanRun = parse.GetValue(MinHanRun), MinHanShare = parse.GetValue(MinHanShare),
         };
-        options.Validate();
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            var option = e.ParamName switch
+            {
+                nameof(ChineseContentOptions.MinHanCharacters) => MinHan,
+                nameof(ChineseContentOptions.MinHanRun) => MinHanRun,
+                _ => (Option)MinHanShare,
+            };
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{option.Name} {e.ActualValue}: {FirstLine(e.Message)}"), e);
+        }
         return options;
     }
+
+    // ArgumentOutOfRangeException appends the parameter and value on further lines.
+    private static string FirstLine(string message) => message.Split('\n')[0].Split(" (Parameter", StringSplitOptions.None)[0].Trim();
 }
