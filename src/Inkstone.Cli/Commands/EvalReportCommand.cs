@@ -50,7 +50,8 @@ public static class EvalReportCommand
             {
                 outputOptions = new OutputAnalysisOptions
                 {
-                    ChineseSegmenter = TextSegmenters.CreateDefault(),
+                    // The dictionary is loaded only when there are answers to segment.
+                    ChineseSegmenter = parse.GetValue(generations) is null ? null : TextSegmenters.CreateDefault(),
                     TokenCounter = parse.GetValue(tokenizer) is { } path ? await HuggingFaceBpeTokenCounter.LoadAsync(path.FullName, ct).ConfigureAwait(false) : null,
                     Contamination = contamination.Read(parse),
                 };
