@@ -5,6 +5,7 @@ using Inkstone.Evaluation.Judgments;
 using Inkstone.Evaluation.Queries;
 using Inkstone.Evaluation.Reports;
 using Inkstone.Evaluation.Statistics;
+using Inkstone.Text.Lengths;
 using Spectre.Console;
 
 namespace Inkstone.Cli.Commands;
@@ -17,7 +18,15 @@ public static class EvalReportCommand
         var command = new Command("report", "Report on judgments: win-rate matrix per language (row beats column, ties ½) with sign-test marks and Wilson intervals, Bradley–Terry ratings with bootstrap intervals, length-controlled win rate against a baseline, per-genre win rates, annotator agreement (Cohen, Fleiss, Krippendorff), rubric means, LLM-judge quality, and with --generations the answer lengths, lexical diversity and cross-lingual contamination per model. Definitions: docs/evaluation.md.");
         var files = new Argument<FileInfo[]>("judgments") { Description = "Judgment files (normalised by `eval import`, or any shape it reads).", Arity = ArgumentArity.OneOrMore };
         var queries = EvalOptions.Queries(required: false);
-        var generations = new Option<FileInfo?>("--generations") { Description = "Generation results (JSONL), for answer lengths in the length-controlled win rate." };
+        var generations = new Option<FileInfo?>("--generations")
+        {
+            Description = "Generation results (JSONL): answer lengths for the length-controlled win rate and, with --queries, the output analyses " +
+                "(lengths, TTR/MATTR/MTLD with Chinese words from the jieba-compatible segmenter, contamination of answers to English prompts).",
+        };
+        var tokenizer = CommonOptions.Tokenizer();
+        tokenizer.Description = "Count answer tokens with this Hugging Face byte-level BPE tokenizer (a folder with tokenizer.json or vocab.json + merges.txt, " +
+            "or a tokenizer.json file) instead of the calls' output-token usage.";
+        var contamination = new ContaminationRuleOptions();
         var behavior = new Option<FileInfo?>("--behavior") { Description = "Reasoning-behaviour labels (JSONL from `eval judge --mode behavior`), for the behaviour distribution per model." };
         var baseline = new Option<string?>("--baseline") { Description = "Baseline model of the length-controlled win rate (e.g. M_G)." };
         var models = new Option<string[]>("--models") { Description = "Model order of the tables.", AllowMultipleArgumentsPerToken = true };
@@ -31,10 +40,27 @@ public static class EvalReportCommand
         var taxonomy = CommonOptions.Taxonomy();
         var strict = EvalOptions.Strict();
         command.Arguments.Add(files);
-        foreach (var o in new Option[] { queries, generations, behavior, baseline, models, judges, resamples, seed, anchor, format, output, taxonomy, strict }) command.Options.Add(o);
+        foreach (var o in new Option[] { queries, generations, tokenizer, behavior, baseline, models, judges, resamples, seed, anchor, format, output, taxonomy, strict }) command.Options.Add(o);
+        contamination.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var strictMode = parse.GetValue(strict);
+            OutputAnalysisOptions outputOptions;
+            try
+            {
+                outputOptions = new OutputAnalysisOptions
+                {
+                    // The dictionary is loaded only when there are answers to segment.
+                    ChineseSegmenter = parse.GetValue(generations) is null ? null : TextSegmenters.CreateDefault(),
+                    TokenCounter = parse.GetValue(tokenizer) is { } path ? await HuggingFaceBpeTokenCounter.LoadAsync(path.FullName, ct).ConfigureAwait(false) : null,
+                    Contamination = contamination.Read(parse),
+                };
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine("error: " + e.Message);
+                return 1;
+            }
             var set = await JudgmentFileReader.ReadAllAsync(parse.GetValue(files)!.Select(f => f.FullName), null, ct).ConfigureAwait(false);
             if (!EvalOptions.Report(set.Diagnostics, strictMode)) return 1;
             IReadOnlyList<BenchmarkQuery>? qs = null;
@@ -61,6 +87,7 @@ public static class EvalReportCommand
                 Baseline = parse.GetValue(baseline),
                 Judges = parse.GetValue(judges) switch { "llm" => JudgeSelection.Llm, "all" => JudgeSelection.All, _ => JudgeSelection.Human },
                 BradleyTerry = new BradleyTerryOptions { Resamples = parse.GetValue(resamples), Seed = parse.GetValue(seed), Anchor = parse.GetValue(anchor) },
+                Outputs = outputOptions,
             };
             var report = EvaluationReportBuilder.Build(set, qs, gens, options, labels);
             var tables = EvaluationReportTables.Build(report);

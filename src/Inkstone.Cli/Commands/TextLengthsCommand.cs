@@ -19,13 +19,12 @@ public static class TextLengthsCommand
         var input = new TextInputOptions();
         input.AddTo(command);
         var tokenizer = CommonOptions.Tokenizer();
-        var defaults = new ChineseContentOptions();
-        var minHan = new Option<int>("--min-han") { Description = "Contamination rule: at least this many Han characters.", DefaultValueFactory = _ => defaults.MinHanCharacters };
-        var minRun = new Option<int>("--min-han-run") { Description = "Contamination rule: a run of at least this many consecutive Han characters.", DefaultValueFactory = _ => defaults.MinHanRun };
-        var minShare = new Option<double>("--min-han-share") { Description = "Contamination rule: Han share of the letters at least this (0–1).", DefaultValueFactory = _ => defaults.MinHanShare };
+        command.Options.Add(tokenizer);
+        var contamination = new ContaminationRuleOptions();
+        contamination.AddTo(command);
         var perText = new Option<FileInfo?>("--per-text") { Description = "Also write one JSON line per text (lengths, script shares, contains_chinese) to this file." };
         var format = CommonOptions.Format("table", "table", "json");
-        foreach (var option in new Option[] { tokenizer, minHan, minRun, minShare, perText, format }) command.Options.Add(option);
+        foreach (var option in new Option[] { perText, format }) command.Options.Add(option);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -33,10 +32,7 @@ public static class TextLengthsCommand
             var reader = input.CreateReader(parse);
             try
             {
-                var rule = new ChineseContentRule(new ChineseContentOptions
-                {
-                    MinHanCharacters = parse.GetValue(minHan), MinHanRun = parse.GetValue(minRun), MinHanShare = parse.GetValue(minShare),
-                });
+                var rule = new ChineseContentRule(contamination.Read(parse));
                 var counter = parse.GetValue(tokenizer) is { } path
                     ? await HuggingFaceBpeTokenCounter.LoadAsync(path.FullName, cancellationToken).ConfigureAwait(false)
                     : null;

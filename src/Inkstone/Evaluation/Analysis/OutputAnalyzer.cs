@@ -1,10 +1,17 @@
 using Inkstone.Evaluation.Generation;
 using Inkstone.Evaluation.Queries;
-using Inkstone.Evaluation.Statistics;
+using Inkstone.Text.Distributions;
+using Inkstone.Text.Diversity;
+using Inkstone.Text.Lengths;
+using Inkstone.Text.Scripts;
 
 namespace Inkstone.Evaluation.Analysis;
 
-/// <summary>Measures the successful answers of each model per query language.</summary>
+/// <summary>
+/// Measures the successful answers of each model per query language with the shared text measures of Inkstone.Text:
+/// lengths (<see cref="TextLengthMeasurer"/>), lexical diversity (<see cref="LexicalDiversityAnalyzer"/>, the answer
+/// tokenized in its query's language) and, for English prompts, contamination (<see cref="ChineseContentRule"/>).
+/// </summary>
 public static class OutputAnalyzer
 {
     public static IReadOnlyList<ModelOutputAnalysis> Analyze(IReadOnlyList<GenerationRecord> generations, IReadOnlyList<BenchmarkQuery> queries,
@@ -13,6 +20,12 @@ public static class OutputAnalyzer
         ArgumentNullException.ThrowIfNull(generations);
         ArgumentNullException.ThrowIfNull(queries);
         options ??= new OutputAnalysisOptions();
+        var measurer = new TextLengthMeasurer(options.TokenCounter);
+        var english = new LexicalDiversityAnalyzer(null, options.Diversity with { Language = TextLanguage.English });
+        var chinese = options.ChineseSegmenter is { } segmenter
+            ? new LexicalDiversityAnalyzer(segmenter, options.Diversity with { Language = TextLanguage.Chinese })
+            : null;
+        var contamination = new ChineseContentRule(options.Contamination);
         var language = queries.ToDictionary(q => q.Id, q => q.Language, StringComparer.Ordinal);
         var order = (modelOrder ?? []).ToList();
         var result = new List<ModelOutputAnalysis>();
@@ -20,29 +33,17 @@ public static class OutputAnalyzer
                      .GroupBy(g => (Language: language[g.QueryId], g.Model))
                      .OrderBy(g => g.Key.Language == "zh" ? 0 : 1).ThenBy(g => order.IndexOf(g.Key.Model) is var i && i >= 0 ? i : int.MaxValue).ThenBy(g => g.Key.Model, StringComparer.Ordinal))
         {
-            var answers = group.ToList();
-            var chars = BoxPlotSummary.Compute(answers.Select(a => (double)a.Answer!.EnumerateRunes().Count()));
-            BoxPlotSummary? tokens = null;
-            if (options.TokenCounter is { } counter) tokens = BoxPlotSummary.Compute(answers.Select(a => (double)counter(a.Answer!)));
-            else if (answers.All(a => a.OutputTokens is not null)) tokens = BoxPlotSummary.Compute(answers.Select(a => (double)a.OutputTokens!.Value));
+            var answers = group.Select(a => a.Answer!).ToList();
+            var lengths = answers.Select(measurer.Measure).ToList();
+            var characters = DistributionSummary.Of(lengths.Select(l => (double)l.CodePoints))!;
+            DistributionSummary? tokens = null;
+            if (options.TokenCounter is not null) tokens = DistributionSummary.Of(lengths.Select(l => (double)l.Tokens!.Value));
+            else if (group.All(a => a.OutputTokens is not null)) tokens = DistributionSummary.Of(group.Select(a => (double)a.OutputTokens!.Value));
 
-            double? ttrMean = null, ttrMedian = null, mattr = null;
-            Func<string, IReadOnlyList<string>>? tokenize = group.Key.Language == "zh"
-                ? options.ChineseSegmenter is { } seg ? text => LexicalDiversityMeasures.WordTokens(seg.Cut(text)) : null
-                : EnglishWordTokenizer.Tokenize;
-            if (tokenize is not null)
-            {
-                var tokenLists = answers.Select(a => tokenize(a.Answer!)).Where(t => t.Count > 0).ToList();
-                if (tokenLists.Count > 0)
-                {
-                    var ttr = tokenLists.Select(LexicalDiversityMeasures.TypeTokenRatio).Order().ToArray();
-                    ttrMean = ttr.Average();
-                    ttrMedian = Quantiles.Linear(ttr, 0.5);
-                    mattr = tokenLists.Average(t => LexicalDiversityMeasures.MovingAverageTypeTokenRatio(t, options.MattrWindow));
-                }
-            }
-            int? contaminated = group.Key.Language == "en" ? answers.Count(a => options.Contamination.IsContaminated(a.Answer!)) : null;
-            result.Add(new ModelOutputAnalysis(group.Key.Language, group.Key.Model, answers.Count, chars, tokens, ttrMean, ttrMedian, mattr, contaminated));
+            var analyzer = group.Key.Language == "zh" ? chinese : english;
+            var diversity = analyzer is null ? null : DiversitySummary.Of(answers.Select(analyzer.Analyze).ToList());
+            int? contaminated = group.Key.Language == "en" ? answers.Count(contamination.ContainsChinese) : null;
+            result.Add(new ModelOutputAnalysis(group.Key.Language, group.Key.Model, answers.Count, characters, tokens, diversity, contaminated));
         }
         return result;
     }

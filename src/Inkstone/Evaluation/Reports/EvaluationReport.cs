@@ -3,7 +3,7 @@ using Inkstone.Evaluation.Judgments;
 
 namespace Inkstone.Evaluation.Reports;
 
-/// <summary>The evaluation report: per-language statistics, agreement, rubric means, LLM-judge quality, output analyses, and the notes on what was left out and why.</summary>
+/// <summary>The evaluation report: per-language statistics, agreement, rubric means, LLM-judge quality, output analyses (with the settings they were measured by), and the notes on what was left out and why.</summary>
 public sealed record EvaluationReport(
     IReadOnlyList<string> Models,
     IReadOnlyList<LanguageReport> Languages,
@@ -12,4 +12,5 @@ public sealed record EvaluationReport(
     IReadOnlyList<LlmJudgeReport> LlmJudges,
     IReadOnlyList<ModelOutputAnalysis> Outputs,
     IReadOnlyList<BehaviorDistribution> Behaviors,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    OutputAnalysisOptions OutputOptions);

@@ -99,12 +99,12 @@ public static class EvaluationReportBuilder
         {
             outputs = OutputAnalyzer.Analyze(generations, queries, options.Outputs, models);
             if (options.Outputs.ChineseSegmenter is null && outputs.Any(o => o.Language == "zh"))
-                notes.Add("Chinese TTR/MATTR need a word segmenter (the jieba-compatible one) and were not computed");
+                notes.Add("Chinese TTR/MATTR/MTLD need a word segmenter (the jieba-compatible one) and were not computed");
         }
         else if (generations is not null) notes.Add("output analyses need --queries (for each answer's language)");
 
         var behaviors = behaviorLabels is null ? [] : BehaviorDistribution.Compute(behaviorLabels, byId.ToDictionary(kv => kv.Key, kv => kv.Value.Language, StringComparer.Ordinal));
-        return new EvaluationReport(models, languages, agreement, rubricMeans, llm, outputs, behaviors, notes);
+        return new EvaluationReport(models, languages, agreement, rubricMeans, llm, outputs, behaviors, notes, options.Outputs);
     }
 
     private static int LanguageOrder(string language) => language switch { "zh" => 0, "en" => 1, "all" => 2, _ => 3 };

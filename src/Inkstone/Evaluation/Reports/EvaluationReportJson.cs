@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Inkstone.Evaluation.Analysis;
 using Inkstone.Evaluation.Judgments;
+using Inkstone.Text.Distributions;
 
 namespace Inkstone.Evaluation.Reports;
 
@@ -78,9 +80,12 @@ public static class EvaluationReportJson
             {
                 ["language"] = o.Language, ["model"] = o.Model, ["answers"] = o.Answers,
                 ["characters"] = Box(o.Characters), ["tokens"] = o.Tokens is null ? null : Box(o.Tokens),
-                ["ttr_mean"] = N(o.TtrMean ?? double.NaN), ["ttr_median"] = N(o.TtrMedian ?? double.NaN), ["mattr_mean"] = N(o.MattrMean ?? double.NaN),
-                ["contaminated"] = o.Contaminated, ["contamination_rate"] = N(o.ContaminationRate ?? double.NaN),
+                ["ttr_mean"] = N(o.TtrMean), ["ttr_median"] = N(o.TtrMedian), ["mattr_mean"] = N(o.MattrMean),
+                ["mtld_mean"] = N(o.MtldMean), ["mtld_median"] = N(o.MtldMedian),
+                ["ttr_undefined"] = o.Diversity?.TtrUndefined, ["mattr_undefined"] = o.Diversity?.MattrUndefined, ["mtld_undefined"] = o.Diversity?.MtldUndefined,
+                ["contaminated"] = o.Contaminated, ["contamination_rate"] = N(o.ContaminationRate),
             }).ToArray()),
+            ["output_settings"] = OutputSettings(report.OutputOptions),
             ["behaviors"] = new JsonArray(report.Behaviors.Select(b => (JsonNode)new JsonObject
             {
                 ["language"] = b.Language, ["model"] = b.Model, ["segments"] = b.Segments,
@@ -90,11 +95,28 @@ public static class EvaluationReportJson
         };
     }
 
-    private static JsonObject Box(Statistics.BoxPlotSummary b) => new()
+    private static JsonObject OutputSettings(OutputAnalysisOptions o) => new()
+    {
+        ["chinese_segmenter"] = o.ChineseSegmenter?.GetType().Name,
+        ["tokenizer"] = o.TokenCounter?.Name,
+        ["keep_punctuation"] = o.Diversity.KeepPunctuation, ["case_sensitive"] = o.Diversity.CaseSensitive,
+        ["mattr_window"] = o.Diversity.MattrWindow, ["mtld_threshold"] = o.Diversity.MtldThreshold,
+        ["contamination_rule"] = new JsonObject
+        {
+            ["min_han"] = o.Contamination.MinHanCharacters, ["min_han_run"] = o.Contamination.MinHanRun, ["min_han_share"] = o.Contamination.MinHanShare,
+        },
+    };
+
+    // The field names of docs/text-metrics.md ("Distribution summaries").
+    private static JsonObject Box(DistributionSummary b) => new()
     {
         ["count"] = b.Count, ["mean"] = N(b.Mean), ["min"] = N(b.Min), ["q1"] = N(b.Q1), ["median"] = N(b.Median), ["q3"] = N(b.Q3), ["max"] = N(b.Max),
-        ["whisker_low"] = N(b.WhiskerLow), ["whisker_high"] = N(b.WhiskerHigh), ["outliers"] = b.Outliers,
+        ["iqr"] = N(b.Iqr), ["lower_fence"] = N(b.LowerFence), ["upper_fence"] = N(b.UpperFence),
+        ["lower_whisker"] = N(b.LowerWhisker), ["upper_whisker"] = N(b.UpperWhisker),
+        ["outliers"] = new JsonArray(b.Outliers.Select(v => (JsonNode?)N(v)).ToArray()),
     };
+
+    private static JsonValue? N(double? value) => value is { } v ? N(v) : null;
 
     private static JsonValue? N(double value) => double.IsNaN(value) || double.IsInfinity(value) ? null : JsonValue.Create(value);
 }

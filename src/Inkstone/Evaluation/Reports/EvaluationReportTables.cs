@@ -87,6 +87,7 @@ public static class EvaluationReportTables
                     ReportFormat.Percent(j.HumanAgreement.WithTies), ReportFormat.Percent(j.HumanAgreement.WithoutTies), ReportFormat.Count(j.HumanAgreement.Pairs),
                 ]).ToList(),
                 "flip rate = comparisons whose two presentation orders disagreed ÷ comparisons (those count as ties); agreement pairs each human verdict with the judge's verdict on the same comparison; 'without ties' keeps pairs where neither is a tie"));
+        var settings = report.OutputOptions;
         foreach (var byLanguage in report.Outputs.GroupBy(o => o.Language))
         {
             var lang = byLanguage.Key;
@@ -95,20 +96,24 @@ public static class EvaluationReportTables
                 byLanguage.Select(o => (IReadOnlyList<string>)
                 [
                     o.Model, ReportFormat.Count(o.Answers), ReportFormat.Number(o.Characters.Mean, 1), ReportFormat.Number(o.Characters.Median, 1),
-                    ReportFormat.Number(o.Characters.Q1, 1), ReportFormat.Number(o.Characters.Q3, 1), ReportFormat.Number(o.Characters.WhiskerLow, 0),
-                    ReportFormat.Number(o.Characters.WhiskerHigh, 0), ReportFormat.Count(o.Characters.Outliers),
+                    ReportFormat.Number(o.Characters.Q1, 1), ReportFormat.Number(o.Characters.Q3, 1), ReportFormat.Number(o.Characters.LowerWhisker, 0),
+                    ReportFormat.Number(o.Characters.UpperWhisker, 0), ReportFormat.Count(o.Characters.Outliers.Count),
                     o.Tokens is null ? "–" : ReportFormat.Number(o.Tokens.Mean, 1), o.Tokens is null ? "–" : ReportFormat.Number(o.Tokens.Median, 1),
                 ]).ToList(),
-                "characters = Unicode code points of the answer (reasoning split off); quartiles numpy-linear; whiskers at the furthest values within 1.5 × IQR; tokens from the tokenizer given, else the call's output-token usage"));
-            tables.Add(new ReportTable($"Lexical diversity — {lang}", ["model", "TTR mean", "TTR median", "MATTR mean"],
+                "characters = Unicode code points of the answer (reasoning split off); quartiles numpy-linear; whiskers at the furthest values within 1.5 × IQR of the box; " +
+                (settings.TokenCounter is { } counter ? $"tokens by {counter.Name}" : "tokens = the call's output-token usage") + " (docs/text-metrics.md)"));
+            tables.Add(new ReportTable($"Lexical diversity — {lang}", ["model", "TTR mean", "TTR median", "MATTR mean", "MTLD mean", "MTLD median"],
                 byLanguage.Select(o => (IReadOnlyList<string>)
-                    [o.Model, Opt(o.TtrMean), Opt(o.TtrMedian), Opt(o.MattrMean)]).ToList(),
-                "TTR = unique ÷ all word tokens per answer (punctuation/whitespace tokens dropped); Chinese words from the jieba-compatible segmenter, English words = letter/digit runs, lower-cased; MATTR window 100 tokens"));
+                    [o.Model, Opt(o.TtrMean), Opt(o.TtrMedian), Opt(o.MattrMean), Opt(o.MtldMean, 1), Opt(o.MtldMedian, 1)]).ToList(),
+                "per answer, over word tokens (punctuation/whitespace tokens dropped, lower-cased); Chinese words from the jieba-compatible segmenter, English from the word tokenizer; " +
+                $"TTR = distinct ÷ tokens; MATTR window {settings.Diversity.MattrWindow}; MTLD threshold {ReportFormat.Number(settings.Diversity.MtldThreshold, 2)}; " +
+                "means and medians over the answers where the measure is defined (docs/text-metrics.md)"));
             if (lang == "en")
                 tables.Add(new ReportTable("Cross-lingual contamination — en", ["model", "contaminated", "answers", "rate %"],
                     byLanguage.Select(o => (IReadOnlyList<string>)
                         [o.Model, ReportFormat.Count(o.Contaminated ?? 0), ReportFormat.Count(o.Answers), ReportFormat.Percent(o.ContaminationRate ?? double.NaN)]).ToList(),
-                    "answers to English prompts containing at least 5 Han characters (see docs/evaluation.md)"));
+                    $"answers to English prompts that contain Chinese text: ≥ {settings.Contamination.MinHanCharacters} Han characters, a run of ≥ {settings.Contamination.MinHanRun} " +
+                    $"consecutive Han characters and a Han share of the letters ≥ {ReportFormat.Number(settings.Contamination.MinHanShare, 2)} (docs/text-metrics.md)"));
         }
         foreach (var byLanguage in report.Behaviors.GroupBy(b => b.Language))
             tables.Add(new ReportTable($"Reasoning behaviour (% of segments) — {byLanguage.Key}",
@@ -120,6 +125,8 @@ public static class EvaluationReportTables
     }
 
     private static string Opt(double? value) => value is { } v ? ReportFormat.Number(v) : "–";
+
+    private static string Opt(double? value, int decimals) => value is { } v ? ReportFormat.Number(v, decimals) : "–";
 
     private static int Index(Statistics.WinRateMatrix m, string model)
     {

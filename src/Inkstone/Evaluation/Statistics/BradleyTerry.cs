@@ -1,3 +1,5 @@
+using Inkstone.Text.Distributions;
+
 namespace Inkstone.Evaluation.Statistics;
 
 /// <summary>
@@ -70,8 +72,8 @@ public static class BradleyTerry
             {
                 for (var k = 0; k < samples.Count; k++) column[k] = samples[k][i];
                 Array.Sort(column);
-                lower[i] = Quantiles.Linear(column, tail);
-                upper[i] = Quantiles.Linear(column, 1 - tail);
+                lower[i] = LinearQuantile.Of(column, tail);
+                upper[i] = LinearQuantile.Of(column, 1 - tail);
             }
         }
 
