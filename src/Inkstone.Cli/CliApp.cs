@@ -10,6 +10,8 @@ public static class CliApp
     {
         var root = new RootCommand("Inkstone (砚): build, curate and evaluate process-supervised Chinese creative-writing datasets (prompt → reasoning → text).");
         root.Subcommands.Add(TaxonomyCommand.Create());
+        foreach (var curation in (Command[])[InitCommand.Create(), IngestCommand.Create(), RunCommand.Create(), StatusCommand.Create(), ImportCommand.Create(), ReviewCommand.Create(), ExportCommand.Create(), DemoCommand.Create()])
+            root.Subcommands.Add(curation);
         return root;
     }
 }
