@@ -1,0 +1,40 @@
+using Inkstone.Storage;
+
+namespace Inkstone.Tests.Curation;
+
+/// <summary>A SQLite workspace database in a temporary folder, deleted on dispose.</summary>
+internal sealed class TempWorkspaceStore : IAsyncDisposable
+{
+    private TempWorkspaceStore(string directory, IWorkspaceStore database)
+    {
+        Directory = directory;
+        Database = database;
+        Items = new SqlCurationStore(database);
+    }
+
+    public string Directory { get; }
+    public IWorkspaceStore Database { get; }
+    public SqlCurationStore Items { get; }
+
+    public static async Task<TempWorkspaceStore> CreateAsync()
+    {
+        var directory = System.IO.Directory.CreateTempSubdirectory("inkstone-curation-").FullName;
+        var database = await SqliteWorkspaceStore.OpenAsync(Path.Combine(directory, "workspace.db"), CurationSchema.Migrations, TestContext.Current.CancellationToken);
+        return new TempWorkspaceStore(directory, database);
+    }
+
+    public string WriteFile(string name, string content)
+    {
+        var path = Path.Combine(Directory, name);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Database.DisposeAsync();
+        try { System.IO.Directory.Delete(Directory, recursive: true); }
+        catch (IOException) { }
+    }
+}
