@@ -5,6 +5,7 @@ public static class BenchmarkRegistry
 {
     private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> s_benchmarks = new(StringComparer.Ordinal)
     {
+        ["curation"] = ("model-free curation stages (ingest, normalize, dedup, rule-based assessment) on generated documents", Curation.CurationThroughputBenchmark.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)

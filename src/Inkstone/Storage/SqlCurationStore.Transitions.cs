@@ -14,16 +14,17 @@ public sealed partial class SqlCurationStore
         {
             var now = Now();
             var applied = new List<bool>(transitions.Count);
+            using var cache = new CommandCache(connection, transaction);
             foreach (var t in transitions)
-                applied.Add(await TransitionOneAsync(connection, transaction, t, now, ct).ConfigureAwait(false));
+                applied.Add(await TransitionOneAsync(cache, t, now, ct).ConfigureAwait(false));
             return applied;
         }, cancellationToken);
     }
 
-    private static async Task<bool> TransitionOneAsync(DbConnection connection, DbTransaction transaction, StateTransition t, string now, CancellationToken ct)
+    private static async Task<bool> TransitionOneAsync(CommandCache cache, StateTransition t, string now, CancellationToken ct)
     {
         var newRound = t.Reviewers.Count > 0 ? 1 : 0;
-        var changed = await ExecuteAsync(connection, transaction, $"""
+        var changed = await ExecuteAsync(cache, $"""
             UPDATE curation_items SET state = @to, reason_code = @reason_code, reason = @reason, return_state = @return_state,
                 version = version + 1, updated_at = @now, claimed_by = NULL, claimed_until = NULL, review_round = review_round + {newRound}
                 {(t.Genre is null ? "" : ", genre = @genre")}{(t.NeedsSpecialist is null ? "" : ", needs_specialist = @specialist")}
@@ -34,10 +35,10 @@ public sealed partial class SqlCurationStore
             ("@id", t.ItemId), ("@version", t.ExpectedVersion), ("@from", t.From.ToStorage())).ConfigureAwait(false);
         if (changed == 0) return false;
 
-        await InsertAuditAsync(connection, transaction, t.ItemId, t.From, t.To, t.ReasonCode, t.Reason, t.Actor, t.RunId, now, ct).ConfigureAwait(false);
+        await InsertAuditAsync(cache, t.ItemId, t.From, t.To, t.ReasonCode, t.Reason, t.Actor, t.RunId, now, ct).ConfigureAwait(false);
         foreach (var artifact in t.Artifacts)
         {
-            await ExecuteAsync(connection, transaction, """
+            await ExecuteAsync(cache, """
                 INSERT INTO curation_artifacts (item_id, kind, revision, content, actor_kind, actor, prompt_version, created_at)
                 VALUES (@id, @kind, @revision, @content, @actor_kind, @actor, @prompt, @now)
                 """, ct,
@@ -47,10 +48,10 @@ public sealed partial class SqlCurationStore
 
         if (t.Reviewers.Count > 0)
         {
-            var round = Convert.ToInt32(await ScalarAsync(connection, transaction, "SELECT review_round FROM curation_items WHERE id = @id", ct, ("@id", t.ItemId)).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            var round = Convert.ToInt32(await ScalarAsync(cache, "SELECT review_round FROM curation_items WHERE id = @id", ct, ("@id", t.ItemId)).ConfigureAwait(false), CultureInfo.InvariantCulture);
             foreach (var reviewer in t.Reviewers.Distinct(StringComparer.Ordinal))
             {
-                await ExecuteAsync(connection, transaction,
+                await ExecuteAsync(cache,
                     "INSERT INTO curation_reviews (item_id, round, reviewer, assigned_at) VALUES (@id, @round, @reviewer, @now)", ct,
                     ("@id", t.ItemId), ("@round", round), ("@reviewer", reviewer), ("@now", now)).ConfigureAwait(false);
             }
@@ -59,9 +60,9 @@ public sealed partial class SqlCurationStore
         return true;
     }
 
-    private static Task<int> InsertAuditAsync(DbConnection connection, DbTransaction transaction, string itemId, CurationState? from, CurationState to,
+    private static Task<int> InsertAuditAsync(CommandCache cache, string itemId, CurationState? from, CurationState to,
         string? reasonCode, string? reason, Actor actor, string? runId, string now, CancellationToken ct) =>
-        ExecuteAsync(connection, transaction, """
+        ExecuteAsync(cache, """
             INSERT INTO curation_audit (item_id, from_state, to_state, reason_code, reason, actor_kind, actor, prompt_version, run_id, at)
             VALUES (@id, @from, @to, @reason_code, @reason, @actor_kind, @actor, @prompt, @run, @now)
             """, ct,

@@ -33,15 +33,16 @@ public sealed partial class SqlCurationStore : ICurationStore
         {
             var now = Now();
             var results = new List<InsertResult>(items.Count);
+            using var cache = new CommandCache(connection, transaction);
             foreach (var item in items)
-                results.Add(await InsertOneAsync(connection, transaction, item, actor, runId, now, ct).ConfigureAwait(false));
+                results.Add(await InsertOneAsync(cache, item, actor, runId, now, ct).ConfigureAwait(false));
             return results;
         }, cancellationToken);
     }
 
-    private static async Task<InsertResult> InsertOneAsync(DbConnection connection, DbTransaction transaction, NewCurationItem item, Actor actor, string? runId, string now, CancellationToken ct)
+    private static async Task<InsertResult> InsertOneAsync(CommandCache cache, NewCurationItem item, Actor actor, string? runId, string now, CancellationToken ct)
     {
-        var existingHash = await ScalarAsync(connection, transaction, "SELECT text_hash FROM curation_items WHERE id = @id", ct, ("@id", item.Id)).ConfigureAwait(false);
+        var existingHash = await ScalarAsync(cache, "SELECT text_hash FROM curation_items WHERE id = @id", ct, ("@id", item.Id)).ConfigureAwait(false);
         if (existingHash is string hash)
             return new InsertResult(item.Id, hash == item.TextHash ? InsertOutcome.AlreadyPresent : InsertOutcome.IdConflict);
 
@@ -50,12 +51,12 @@ public sealed partial class SqlCurationStore : ICurationStore
         var reason = item.Reason;
         var signature = item.Signature;
         string? duplicateOf = null;
-        var claimed = await ExecuteAsync(connection, transaction,
+        var claimed = await ExecuteAsync(cache,
             "INSERT INTO curation_content_hashes (text_hash, item_id) VALUES (@hash, @id) ON CONFLICT (text_hash) DO NOTHING", ct,
             ("@hash", item.TextHash), ("@id", item.Id)).ConfigureAwait(false);
         if (claimed == 0)
         {
-            duplicateOf = (string?)await ScalarAsync(connection, transaction, "SELECT item_id FROM curation_content_hashes WHERE text_hash = @hash", ct, ("@hash", item.TextHash)).ConfigureAwait(false);
+            duplicateOf = (string?)await ScalarAsync(cache, "SELECT item_id FROM curation_content_hashes WHERE text_hash = @hash", ct, ("@hash", item.TextHash)).ConfigureAwait(false);
             state = CurationState.Rejected;
             reasonCode = "duplicate";
             reason = $"exact duplicate of {duplicateOf}";
@@ -63,7 +64,7 @@ public sealed partial class SqlCurationStore : ICurationStore
         }
 
         var p = item.Provenance;
-        var inserted = await ExecuteAsync(connection, transaction, """
+        var inserted = await ExecuteAsync(cache, """
             INSERT INTO curation_items (id, state, reason_code, reason, version, text, text_hash, char_count, source_file, source_record, title, genre,
                 url, platform, author, published_at, likes, shares, comments, signature, created_at, updated_at)
             VALUES (@id, @state, @reason_code, @reason, 1, @text, @hash, @chars, @file, @record, @title, @genre,
@@ -79,11 +80,11 @@ public sealed partial class SqlCurationStore : ICurationStore
         if (inserted == 0)
         {
             // Another writer stored this id between our check and our insert (PostgreSQL, read committed).
-            var winner = (string?)await ScalarAsync(connection, transaction, "SELECT text_hash FROM curation_items WHERE id = @id", ct, ("@id", item.Id)).ConfigureAwait(false);
+            var winner = (string?)await ScalarAsync(cache, "SELECT text_hash FROM curation_items WHERE id = @id", ct, ("@id", item.Id)).ConfigureAwait(false);
             return new InsertResult(item.Id, winner == item.TextHash ? InsertOutcome.AlreadyPresent : InsertOutcome.IdConflict);
         }
 
-        await InsertAuditAsync(connection, transaction, item.Id, null, state, reasonCode, reason, actor, runId, now, ct).ConfigureAwait(false);
+        await InsertAuditAsync(cache, item.Id, null, state, reasonCode, reason, actor, runId, now, ct).ConfigureAwait(false);
         return new InsertResult(item.Id, duplicateOf is null ? InsertOutcome.Inserted : InsertOutcome.ExactDuplicate, duplicateOf);
     }
 
@@ -223,10 +224,19 @@ public sealed partial class SqlCurationStore : ICurationStore
         return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
+    private static Task<int> ExecuteAsync(CommandCache cache, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
+        cache.Get(sql, parameters).ExecuteNonQueryAsync(ct);
+
     private static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
         using var command = Command(connection, transaction, sql, parameters);
         var value = await command.ExecuteScalarAsync(ct).ConfigureAwait(false);
+        return value is DBNull ? null : value;
+    }
+
+    private static async Task<object?> ScalarAsync(CommandCache cache, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        var value = await cache.Get(sql, parameters).ExecuteScalarAsync(ct).ConfigureAwait(false);
         return value is DBNull ? null : value;
     }
 }

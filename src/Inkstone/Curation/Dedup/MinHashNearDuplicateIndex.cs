@@ -60,22 +60,22 @@ public sealed class MinHashNearDuplicateIndex : INearDuplicateIndex
         var a = MemoryMarshal.Cast<uint, Vector<uint>>(s_multipliers.AsSpan());
         var b = MemoryMarshal.Cast<uint, Vector<uint>>(s_offsets.AsSpan());
 
-        var window = new Queue<char>(ShingleLength);
+        Span<char> window = stackalloc char[ShingleLength]; // ring buffer of the current shingle
+        var filled = 0;
         ulong hash = 0;
-        var any = false;
         foreach (var c in text)
         {
             if (char.IsWhiteSpace(c)) continue;
-            if (window.Count == ShingleLength) hash -= window.Dequeue() * s_topPower;
-            window.Enqueue(c);
+            var slot = filled % ShingleLength;
+            if (filled >= ShingleLength) hash -= window[slot] * s_topPower;
+            window[slot] = c;
+            filled++;
             hash = (hash * RollingBase) + c;
-            if (window.Count < ShingleLength) continue;
-            Update(minVectors, a, b, chunks, Mix(hash));
-            any = true;
+            if (filled >= ShingleLength) Update(minVectors, a, b, chunks, Mix(hash));
         }
 
         // Texts shorter than one shingle: the whole (white-space free) text is the only shingle.
-        if (!any && window.Count > 0) Update(minVectors, a, b, chunks, Mix(hash));
+        if (filled is > 0 and < ShingleLength) Update(minVectors, a, b, chunks, Mix(hash));
         return MemoryMarshal.AsBytes(minima).ToArray();
     }
 
