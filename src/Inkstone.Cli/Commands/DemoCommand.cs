@@ -9,7 +9,7 @@ public static class DemoCommand
 {
     public static Command Create()
     {
-        var command = new Command("demo", "Fresh workspace from samples/sources: ingest, every stage the configuration allows, the sample annotations (and scores/reviews when present), then status.");
+        var command = new Command("demo", "Fresh workspace from samples/sources: ingest, every stage the configuration allows, the sample annotations (and scores.jsonl when present), then status.");
         var workspaceOption = new Option<DirectoryInfo?>("--workspace", "-w") { Description = "Workspace folder to create (must not be a workspace yet); default: a new temporary folder." };
         var samples = new Option<DirectoryInfo?>("--samples") { Description = "Folder with articles.jsonl and annotations.jsonl; default: samples/sources next to the program or above the current folder." };
         command.Options.Add(workspaceOption);

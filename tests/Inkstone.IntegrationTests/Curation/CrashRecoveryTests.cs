@@ -62,6 +62,7 @@ public abstract class CrashRecoveryTests : IDisposable
         Assert.All(referenceCalls, c => Assert.Equal(1, c.Value));
         Assert.Equal(referenceCalls.Keys.Order(StringComparer.Ordinal), crashedCalls.Keys.Order(StringComparer.Ordinal));
         var repeated = crashedCalls.Values.Sum(v => v - 1);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{kills} kills; {expected.Count} items; {referenceCalls.Count} model calls uninterrupted; {repeated} repeated after kills");
         Assert.InRange(repeated, 0, kills * MaxInFlightPerKill);
         Assert.All(crashedCalls, c => Assert.InRange(c.Value, 1, 1 + kills));
     }
