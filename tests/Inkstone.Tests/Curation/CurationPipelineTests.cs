@@ -5,13 +5,20 @@ using Inkstone.Storage;
 
 namespace Inkstone.Tests.Curation;
 
-public sealed class CurationPipelineTests : IAsyncLifetime
+public abstract class CurationPipelineTests : IAsyncLifetime
 {
     private TempWorkspaceStore _temp = null!;
 
-    public async ValueTask InitializeAsync() => _temp = await TempWorkspaceStore.CreateAsync();
+    /// <summary>The database for one test: null for SQLite in the test's folder; PostgreSQL subclasses open a fresh database.</summary>
+    protected virtual Func<string, Task<IWorkspaceStore>>? DatabaseFactory => null;
 
-    public ValueTask DisposeAsync() => _temp.DisposeAsync();
+    public async ValueTask InitializeAsync() => _temp = await TempWorkspaceStore.CreateAsync(DatabaseFactory);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _temp.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

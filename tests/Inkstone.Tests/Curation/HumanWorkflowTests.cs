@@ -8,13 +8,20 @@ using Inkstone.Storage;
 namespace Inkstone.Tests.Curation;
 
 /// <summary>Annotation import, score import and gate, review assignment and decision rule, export.</summary>
-public sealed class HumanWorkflowTests : IAsyncLifetime
+public abstract class HumanWorkflowTests : IAsyncLifetime
 {
     private TempWorkspaceStore _temp = null!;
 
-    public async ValueTask InitializeAsync() => _temp = await TempWorkspaceStore.CreateAsync();
+    /// <summary>The database for one test: null for SQLite in the test's folder; PostgreSQL subclasses open a fresh database.</summary>
+    protected virtual Func<string, Task<IWorkspaceStore>>? DatabaseFactory => null;
 
-    public ValueTask DisposeAsync() => _temp.DisposeAsync();
+    public async ValueTask InitializeAsync() => _temp = await TempWorkspaceStore.CreateAsync(DatabaseFactory);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _temp.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -16,10 +16,13 @@ internal sealed class TempWorkspaceStore : IAsyncDisposable
     public IWorkspaceStore Database { get; }
     public SqlCurationStore Items { get; }
 
-    public static async Task<TempWorkspaceStore> CreateAsync()
+    /// <summary>A temporary folder and a database: SQLite in that folder unless <paramref name="openDatabase"/> opens another (PostgreSQL).</summary>
+    public static async Task<TempWorkspaceStore> CreateAsync(Func<string, Task<IWorkspaceStore>>? openDatabase = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("inkstone-curation-").FullName;
-        var database = await SqliteWorkspaceStore.OpenAsync(Path.Combine(directory, "workspace.db"), CurationSchema.Migrations, TestContext.Current.CancellationToken);
+        var database = openDatabase is null
+            ? await SqliteWorkspaceStore.OpenAsync(Path.Combine(directory, "workspace.db"), CurationSchema.Migrations, TestContext.Current.CancellationToken)
+            : await openDatabase(directory);
         return new TempWorkspaceStore(directory, database);
     }
 
