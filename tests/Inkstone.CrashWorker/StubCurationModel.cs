@@ -8,7 +8,8 @@ namespace Inkstone.CrashWorker;
 
 /// <summary>
 /// Stands in for a model server: deterministic answers derived from a hash of the request, and every request logged
-/// (appended and written through before the answer is returned, as a server would log a request it received).
+/// (appended before the answer is returned, as a server would log a request it received). Each process writes its own
+/// file, <c>CALL_LOG.PID</c>: appends from several processes to one file are not atomic.
 /// </summary>
 internal sealed class StubCurationModel(string callLog, TimeSpan latency) : ICurationModel
 {
@@ -19,7 +20,7 @@ internal sealed class StubCurationModel(string callLog, TimeSpan latency) : ICur
     private async Task<ModelResult<T>> AnswerAsync<T>(string method, string text, Func<uint, T> answer, CancellationToken cancellationToken)
     {
         var hash = BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(method + "\n" + text)), 0);
-        lock (_gate) File.AppendAllText(callLog, $"{method}\t{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16]}\n");
+        lock (_gate) File.AppendAllText($"{callLog}.{Environment.ProcessId}", $"{method}\t{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16]}\n");
         if (latency > TimeSpan.Zero) await Task.Delay(latency, cancellationToken).ConfigureAwait(false);
         return new ModelResult<T>(answer(hash), method + "-v1", null);
     }

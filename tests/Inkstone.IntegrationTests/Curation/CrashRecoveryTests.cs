@@ -67,6 +67,38 @@ public abstract class CrashRecoveryTests : IDisposable
         Assert.All(crashedCalls, c => Assert.InRange(c.Value, 1, 1 + kills));
     }
 
+    [Fact]
+    public async Task TwoWorkerProcessesAtOnce_ResultEqualsSingleRunAndEveryModelCallMadeOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var source = Path.Combine(Root, "corpus.jsonl");
+        WriteCorpus(source);
+        var reference = await CreateWorkspaceAsync("single");
+        var referenceLog = Path.Combine(Root, "single.calls");
+        Assert.True(await RunWorkerAsync(reference, source, referenceLog, killAfter: null, ct));
+
+        // Ingest first: concurrent ingest processes would each miss near duplicates the other is storing (docs/operations.md).
+        var shared = await CreateWorkspaceAsync("shared");
+        var sharedLog = Path.Combine(Root, "shared.calls");
+        Assert.True(await RunWorkerAsync(shared, source, sharedLog, killAfter: null, ct, "ingest"));
+        var results = await Task.WhenAll(
+            RunWorkerAsync(shared, source, sharedLog, killAfter: null, ct, "run"),
+            RunWorkerAsync(shared, source, sharedLog, killAfter: null, ct, "run"));
+        Assert.All(results, Assert.True);
+
+        await using var a = await Workspace.OpenAsync(reference, ct);
+        await using var b = await Workspace.OpenAsync(shared, ct);
+        var expected = await SnapshotAsync(a.Items, ct);
+        var actual = await SnapshotAsync(b.Items, ct);
+        Assert.Equal(expected.Count, actual.Count);
+        foreach (var (id, value) in expected) Assert.Equal(value, actual[id]);
+        var single = CountCalls(referenceLog);
+        var twoWorkers = CountCalls(sharedLog);
+        var differences = single.Keys.Union(twoWorkers.Keys).Where(k => single.GetValueOrDefault(k) != twoWorkers.GetValueOrDefault(k))
+            .Select(k => $"{k}: {single.GetValueOrDefault(k)} vs {twoWorkers.GetValueOrDefault(k)}").Take(10).ToList();
+        Assert.True(differences.Count == 0, string.Join("\n", differences));
+    }
+
     private async Task<string> CreateWorkspaceAsync(string name)
     {
         var config = new WorkspaceConfig { Store = await NewStoreAsync(name), Drafts = new() { Enabled = true } };
@@ -75,11 +107,11 @@ public abstract class CrashRecoveryTests : IDisposable
         return directory;
     }
 
-    private static async Task<bool> RunWorkerAsync(string workspace, string source, string callLog, TimeSpan? killAfter, CancellationToken ct)
+    private static async Task<bool> RunWorkerAsync(string workspace, string source, string callLog, TimeSpan? killAfter, CancellationToken ct, string mode = "all")
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Inkstone.CrashWorker.dll");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { dll, workspace, source, callLog }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { dll, workspace, source, callLog, mode }) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
@@ -133,8 +165,10 @@ public abstract class CrashRecoveryTests : IDisposable
     private static async Task<long> CountRecordsAsync(ICurationStore store, CancellationToken ct) =>
         (await store.CountByStateAsync(ct)).Sum(c => c.Count) + await store.CountIngestErrorsAsync(ct);
 
+    // Each worker process writes LOG.PID.
     private static Dictionary<string, int> CountCalls(string log) =>
-        File.ReadLines(log).GroupBy(l => l, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        Directory.EnumerateFiles(Path.GetDirectoryName(log)!, Path.GetFileName(log) + ".*").SelectMany(File.ReadLines)
+            .GroupBy(l => l, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
     /// <summary>5,000 documents with exact and near duplicates, old, undated and too-short texts among them.</summary>
     private static void WriteCorpus(string path)
