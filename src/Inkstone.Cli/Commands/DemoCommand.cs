@@ -14,7 +14,7 @@ public static class DemoCommand
         var samples = new Option<DirectoryInfo?>("--samples") { Description = "Folder with articles.jsonl and annotations.jsonl; default: samples/sources next to the program or above the current folder." };
         command.Options.Add(workspaceOption);
         command.Options.Add(samples);
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => WorkspaceOption.GuardAsync(async () =>
         {
             var source = parse.GetValue(samples)?.FullName ?? FindSamples()
                 ?? throw new InvalidOperationException("samples/sources not found; pass --samples DIR");
@@ -51,7 +51,7 @@ public static class DemoCommand
             StatusCommand.Print(await new CurationStatusService(workspace.Items).ComputeAsync(config.Review.MinimumPerGenre, ct));
             Console.Out.WriteLine($"workspace kept at {workspace.Directory}: try 'inkstone status -w {workspace.Directory}'");
             return 0;
-        });
+        }));
         return command;
     }
 

@@ -13,13 +13,13 @@ public static class ExportCommand
         var output = new Option<FileInfo>("--output", "-o") { Description = "JSONL file to write (replaced atomically).", Required = true };
         command.Options.Add(workspaceOption);
         command.Options.Add(output);
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => WorkspaceOption.GuardAsync(async () =>
         {
             await using var workspace = await WorkspaceOption.OpenAsync(parse.GetValue(workspaceOption)!, ct);
             var count = await new TripletExporter(workspace.Items).ExportAsync(parse.GetValue(output)!.FullName, ct);
             Console.Out.WriteLine($"{count:N0} accepted triplets written to {parse.GetValue(output)!.FullName}");
             return 0;
-        });
+        }));
         return command;
     }
 }

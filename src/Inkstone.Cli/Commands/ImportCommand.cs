@@ -27,12 +27,12 @@ public static class ImportCommand
         command.Arguments.Add(file);
         command.Options.Add(workspaceOption);
         command.Options.Add(format);
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => WorkspaceOption.GuardAsync(async () =>
         {
             await using var workspace = await WorkspaceOption.OpenAsync(parse.GetValue(workspaceOption)!, ct);
             var report = await import(workspace, parse.GetValue(file)!.FullName, ct);
             return Render(report, parse.GetValue(format) == "json");
-        });
+        }));
         return command;
     }
 

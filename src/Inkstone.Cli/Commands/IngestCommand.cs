@@ -24,14 +24,14 @@ public static class IngestCommand
         command.Options.Add(concurrency);
         command.Options.Add(toSimplified);
         command.Options.Add(format);
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => WorkspaceOption.GuardAsync(async () =>
         {
             await using var workspace = await WorkspaceOption.OpenAsync(parse.GetValue(workspaceOption)!, ct);
             var report = await Run(workspace, parse.GetValue(sources)!, parse.GetValue(limit), parse.GetValue(concurrency), parse.GetValue(toSimplified), ct);
             if (parse.GetValue(format) == "json") Console.Out.WriteLine(JsonSerializer.Serialize(report, CliJson.Indented));
             else Print(report);
             return 0;
-        });
+        }));
         return command;
     }
 

@@ -17,7 +17,7 @@ public static class InitCommand
         command.Options.Add(postgres);
         command.Options.Add(postgresEnv);
         command.Options.Add(noModel);
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => WorkspaceOption.GuardAsync(async () =>
         {
             var config = new WorkspaceConfig();
             if (parse.GetValue(postgres) is { } cs) config = config with { Store = new() { Provider = "postgres", ConnectionString = cs } };
@@ -26,7 +26,7 @@ public static class InitCommand
             await using var workspace = await Workspace.InitAsync(parse.GetValue(directory)!.FullName, config, ct);
             Console.Out.WriteLine($"workspace created: {workspace.Directory} ({workspace.Database.Description})");
             return 0;
-        });
+        }));
         return command;
     }
 }

@@ -28,7 +28,7 @@ public static class ReviewCommand
         command.Options.Add(reviewers);
         command.Options.Add(limit);
         command.Options.Add(format);
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => WorkspaceOption.GuardAsync(async () =>
         {
             await using var workspace = await WorkspaceOption.OpenAsync(parse.GetValue(workspaceOption)!, ct);
             var pool = parse.GetValue(reviewers)!.SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
@@ -37,7 +37,7 @@ public static class ReviewCommand
             Console.Out.WriteLine($"assigned: {report.Assigned:N0} triplets ({string.Join(", ", report.AssignmentsPerReviewer.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))})");
             foreach (var p in report.Problems) Console.Out.WriteLine($"  {p}");
             return 0;
-        });
+        }));
         return command;
     }
 
@@ -50,13 +50,13 @@ public static class ReviewCommand
         command.Options.Add(workspaceOption);
         command.Options.Add(output);
         command.Options.Add(reviewer);
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => WorkspaceOption.GuardAsync(async () =>
         {
             await using var workspace = await WorkspaceOption.OpenAsync(parse.GetValue(workspaceOption)!, ct);
             var count = await new ReviewService(workspace.Items, workspace.Config.Review).ExportAssignmentsAsync(parse.GetValue(output)!.FullName, parse.GetValue(reviewer), ct);
             Console.Out.WriteLine($"{count:N0} open assignments written to {parse.GetValue(output)!.FullName}");
             return 0;
-        });
+        }));
         return command;
     }
 
@@ -69,12 +69,12 @@ public static class ReviewCommand
         command.Arguments.Add(file);
         command.Options.Add(workspaceOption);
         command.Options.Add(format);
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => WorkspaceOption.GuardAsync(async () =>
         {
             await using var workspace = await WorkspaceOption.OpenAsync(parse.GetValue(workspaceOption)!, ct);
             var report = await new ReviewService(workspace.Items, workspace.Config.Review).ImportDecisionsAsync(parse.GetValue(file)!.FullName, null, ct);
             return ImportCommand.Render(report, parse.GetValue(format) == "json");
-        });
+        }));
         return command;
     }
 }

@@ -20,7 +20,7 @@ public static class RunCommand
         command.Options.Add(limit);
         command.Options.Add(concurrency);
         command.Options.Add(format);
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => WorkspaceOption.GuardAsync(async () =>
         {
             await using var workspace = await WorkspaceOption.OpenAsync(parse.GetValue(workspaceOption)!, ct);
             var selected = parse.GetValue(stages) is { Length: > 0 } s ? s.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray() : null;
@@ -28,7 +28,7 @@ public static class RunCommand
             if (parse.GetValue(format) == "json") Console.Out.WriteLine(JsonSerializer.Serialize(reports, CliJson.Indented));
             else Print(reports);
             return 0;
-        });
+        }));
         return command;
     }
 

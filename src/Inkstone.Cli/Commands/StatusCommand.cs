@@ -16,14 +16,14 @@ public static class StatusCommand
         var format = CommonOptions.Format("table", "table", "json");
         command.Options.Add(workspaceOption);
         command.Options.Add(format);
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => WorkspaceOption.GuardAsync(async () =>
         {
             await using var workspace = await WorkspaceOption.OpenAsync(parse.GetValue(workspaceOption)!, ct);
             var status = await new CurationStatusService(workspace.Items).ComputeAsync(workspace.Config.Review.MinimumPerGenre, ct);
             if (parse.GetValue(format) == "json") Console.Out.WriteLine(JsonSerializer.Serialize(status, CliJson.Indented));
             else Print(status);
             return 0;
-        });
+        }));
         return command;
     }
 

@@ -30,6 +30,25 @@ public static class WorkspaceOption
 
     public static Task<Workspace> OpenAsync(DirectoryInfo directory, CancellationToken cancellationToken) => Workspace.OpenAsync(directory.FullName, cancellationToken);
 
+    /// <summary>
+    /// Runs a verb, turning the errors a user can fix (missing workspace or file, bad configuration or input, a schema
+    /// newer than this build, a missing tool) into one line on standard error and exit code 1, instead of a stack trace.
+    /// </summary>
+    public static async Task<int> GuardAsync(Func<Task<int>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or InvalidDataException or ArgumentException
+            or NotSupportedException or UnauthorizedAccessException or Storage.WorkspaceSchemaException or System.Data.Common.DbException)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 1;
+        }
+    }
+
     /// <summary>Progress lines go to standard error so that standard output stays parseable (--format json).</summary>
     public static void Progress(string line) => Console.Error.WriteLine(line);
 }

@@ -6,6 +6,7 @@ namespace Inkstone.Curation.Dedup;
 /// </summary>
 public interface INearDuplicateIndex
 {
+    /// <summary>Must be safe to call from several threads at once (ingest computes signatures in parallel).</summary>
     byte[] ComputeSignature(string text);
 
     /// <summary>The id of an added text whose estimated similarity reaches the threshold, or null.</summary>
