@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Inkstone.Cli;
+using Spectre.Console;
 
 namespace Inkstone.Tests.Cli;
 
@@ -17,6 +18,8 @@ public sealed class CurationCommandsTests : IDisposable
         var original = Console.Out;
         using var output = new StringWriter();
         Console.SetOut(output);
+        // Spectre keeps the writer it was created with; give it ours, and a fresh default one afterwards.
+        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
         try
         {
             var exit = await CliApp.CreateRootCommand().Parse(args).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
@@ -25,6 +28,7 @@ public sealed class CurationCommandsTests : IDisposable
         finally
         {
             Console.SetOut(original);
+            AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings());
         }
     }
 
@@ -70,6 +74,31 @@ public sealed class CurationCommandsTests : IDisposable
         var config = File.ReadAllText(Path.Combine(workspace, "inkstone.json"));
         Assert.NotEqual(0, (await RunAsync("init", workspace, "--no-model")).Exit);
         Assert.Equal(config, File.ReadAllText(Path.Combine(workspace, "inkstone.json")));
+    }
+
+    [Fact]
+    public async Task Demo_SamplesFolder_RunsToAnnotatedAndPrintsStatus()
+    {
+        var samples = Path.Combine(_directory, "samples");
+        Directory.CreateDirectory(samples);
+        File.WriteAllLines(Path.Combine(samples, "articles.jsonl"), Enumerable.Range(0, 4).Select(i => JsonSerializer.Serialize(new
+        {
+            id = $"s{i}", text = string.Concat(Enumerable.Range(0, 8).Select(k => $"样本{i}的第{k}句。")), url = $"https://x/{i}", platform = "weibo",
+            author = "作者", published_at = "2023-06-0" + (i + 1), likes = 1, shares = 2, comments = 3, genre = "essay",
+        })));
+        File.WriteAllLines(Path.Combine(samples, "annotations.jsonl"), Enumerable.Range(0, 2).Select(i => JsonSerializer.Serialize(new
+        {
+            source_id = $"s{i}", annotator = "ann1", query = "写一篇短文", thought = "先想结构",
+        })));
+        var workspace = Path.Combine(_directory, "demo");
+        var (exit, output) = await RunAsync("demo", "--samples", samples, "--workspace", workspace);
+        Assert.Equal(0, exit);
+        Assert.Contains("records: 2; applied: annotated 2", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(workspace, "inkstone.json")));
+        var status = await RunAsync("status", "-w", workspace, "--format", "json");
+        using var json = JsonDocument.Parse(status.Output);
+        var states = json.RootElement.GetProperty("states").EnumerateArray().ToDictionary(s => s.GetProperty("state").GetString()!, s => s.GetProperty("count").GetInt64());
+        Assert.Equal(new Dictionary<string, long> { ["annotated"] = 2, ["ready"] = 2 }, states);
     }
 
     public void Dispose()

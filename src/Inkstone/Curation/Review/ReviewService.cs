@@ -69,16 +69,18 @@ public sealed class ReviewService(ICurationStore store, WorkspaceConfig.ReviewCo
         return new ReviewAssignmentReport(assigned, perReviewer, problems);
     }
 
-    /// <summary>Writes open assignments (optionally of one reviewer) as JSONL: item, round, reviewer and the triplet to review.</summary>
+    /// <summary>Writes open assignments of the current round (optionally of one reviewer) as JSONL: item, round, reviewer and the triplet to review; returns how many.</summary>
     public async Task<long> ExportAssignmentsAsync(string path, string? reviewer = null, CancellationToken cancellationToken = default)
     {
         var open = (await store.ListReviewsAsync(null, cancellationToken).ConfigureAwait(false))
             .Where(a => a.Decision is null && (reviewer is null || a.Reviewer == reviewer)).ToList();
         await using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
+        long written = 0;
         foreach (var a in open)
         {
             var item = await store.GetItemAsync(a.ItemId, cancellationToken).ConfigureAwait(false);
             if (item is null || item.State != CurationState.InReview || item.ReviewRound != a.Round) continue;
+            written++;
             var artifacts = await store.GetArtifactsAsync(a.ItemId, cancellationToken).ConfigureAwait(false);
             using var annotation = JsonDocument.Parse(artifacts.TryGetValue("annotation", out var an) ? an.Json : "{}");
             using var scores = JsonDocument.Parse(artifacts.TryGetValue("scores", out var sc) ? sc.Json : "{}");
@@ -92,7 +94,7 @@ public sealed class ReviewService(ICurationStore store, WorkspaceConfig.ReviewCo
             }).AsMemory(), cancellationToken).ConfigureAwait(false);
         }
 
-        return open.Count;
+        return written;
     }
 
     /// <summary>Imports decisions (<c>source_id</c>, <c>round</c>, <c>reviewer</c>, <c>decision</c>: accept|revise|remove, <c>reason</c>, <c>comment</c>) and resolves items whose round is complete.</summary>
