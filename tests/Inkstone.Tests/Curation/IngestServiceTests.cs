@@ -124,6 +124,18 @@ public sealed class IngestServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ingest_MissingAndUnsupportedFilesAmongGoodOnes_LocatedErrorsAndTheRestIngested()
+    {
+        var good = _temp.WriteFile("good.jsonl", Line(new { id = "g", text = Text(1), published_at = "2023-03-03" }));
+        var unsupported = _temp.WriteFile("x.docx", "binary");
+        var missing = Path.Combine(_temp.Directory, "missing.jsonl");
+        var report = await Service().IngestAsync([missing, unsupported, good], new IngestOptions(), cancellationToken: Ct);
+        Assert.Equal(1, report.Stored["ingested"]);
+        Assert.Equal([missing, unsupported], report.FirstErrors.Select(e => e.Location.File).ToArray());
+        Assert.All(report.FirstErrors, e => Assert.Equal("file", e.Location.Record));
+    }
+
+    [Fact]
     public async Task Ingest_ToSimplifiedWithoutConverter_Throws()
     {
         var path = _temp.WriteFile("t.jsonl", Line(new { id = "t", text = "字" }));

@@ -44,11 +44,35 @@ public sealed class IngestService
         var batch = new List<(SourceRecord Record, string Id)>(options.BatchSize);
         foreach (var path in paths)
         {
-            var reader = SourceReaders.For(path);
+            ISourceReader reader;
+            try
+            {
+                reader = SourceReaders.For(path);
+            }
+            catch (Exception ex) when (ex is IOException or NotSupportedException or UnauthorizedAccessException)
+            {
+                // A missing or unsupported file is reported like a broken record; the other files are still read.
+                tally.Errors.Add(new IngestError(new SourceLocation(path, "file"), null, ex.Message));
+                continue;
+            }
+
             var ordinal = 0;
-            await foreach (var result in reader.ReadAsync(path, cancellationToken).ConfigureAwait(false))
+            await using var records = reader.ReadAsync(path, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            while (true)
             {
                 if (options.Limit is { } limit && tally.RecordsRead >= limit) break;
+                SourceReadResult result;
+                try
+                {
+                    if (!await records.MoveNextAsync().ConfigureAwait(false)) break;
+                    result = records.Current;
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
+                {
+                    tally.Errors.Add(new IngestError(new SourceLocation(path, $"after record {ordinal}"), null, $"reading stopped: {ex.Message}"));
+                    break;
+                }
+
                 tally.RecordsRead++;
                 ordinal++;
                 if (result.Error is not null)
