@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Text.Json;
+using Inkstone.Curation;
+using Inkstone.Curation.Dedup;
+using Inkstone.Curation.Ingest;
+
+namespace Inkstone.Cli.Commands;
+
+/// <summary><c>inkstone ingest</c>: reads source files into the workspace.</summary>
+public static class IngestCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("ingest", "Ingest source texts (JSONL, CSV, HTML, .txt/.md files or folders) with provenance: normalize, deduplicate, date gate. Re-running on the same files adds nothing twice.");
+        var sources = new Argument<string[]>("sources") { Description = "Files or folders to read.", Arity = ArgumentArity.OneOrMore };
+        var workspaceOption = WorkspaceOption.Create();
+        var limit = WorkspaceOption.Limit();
+        var concurrency = WorkspaceOption.Concurrency(1);
+        var toSimplified = new Option<bool>("--to-simplified") { Description = "Convert traditional to simplified Chinese with OpenCC (needs the 'opencc' tool)." };
+        var format = CommonOptions.Format("text", "text", "json");
+        command.Arguments.Add(sources);
+        command.Options.Add(workspaceOption);
+        command.Options.Add(limit);
+        command.Options.Add(concurrency);
+        command.Options.Add(toSimplified);
+        command.Options.Add(format);
+        command.SetAction((parse, ct) => WorkspaceOption.GuardAsync(async () =>
+        {
+            await using var workspace = await WorkspaceOption.OpenAsync(parse.GetValue(workspaceOption)!, ct);
+            var report = await Run(workspace, parse.GetValue(sources)!, parse.GetValue(limit), parse.GetValue(concurrency), parse.GetValue(toSimplified), ct);
+            if (parse.GetValue(format) == "json") Console.Out.WriteLine(JsonSerializer.Serialize(report, CliJson.Indented));
+            else Print(report);
+            return 0;
+        }));
+        return command;
+    }
+
+    internal static async Task<IngestReport> Run(Workspace workspace, IReadOnlyList<string> sources, long? limit, int concurrency, bool toSimplified, CancellationToken ct)
+    {
+        var config = workspace.Config.Ingest;
+        var convert = toSimplified || config.ToSimplified;
+        var service = new IngestService(workspace.Items, new MinHashNearDuplicateIndex(config.NearDuplicateThreshold), convert ? OpenCcConverter.Locate() : null);
+        var options = new IngestOptions
+        {
+            PublishedOnOrAfter = config.PublishedOnOrAfter, MaxCharacters = config.MaxCharacters, ToSimplified = convert, Limit = limit, Concurrency = concurrency,
+        };
+        return await service.IngestAsync(sources, options, null, new Progress<IngestProgress>(p => WorkspaceOption.Progress($"ingest: {p.RecordsRead:N0} records read, {p.Stored:N0} stored, {p.Errors:N0} errors")), ct);
+    }
+
+    internal static void Print(IngestReport report)
+    {
+        Console.Out.WriteLine($"records read: {report.RecordsRead:N0} in {report.Elapsed.TotalSeconds:F1} s");
+        foreach (var (state, count) in report.Stored.OrderBy(p => p.Key, StringComparer.Ordinal)) Console.Out.WriteLine($"  stored {state}: {count:N0}");
+        Console.Out.WriteLine($"  already in the workspace: {report.AlreadyPresent:N0}; id conflicts: {report.IdConflicts:N0}; not stored (errors): {report.Failed:N0}");
+        if (report.ErrorCount > 0)
+        {
+            Console.Out.WriteLine($"errors: {report.ErrorCount:N0} (all listed in the workspace; first ones below)");
+            foreach (var e in report.FirstErrors.Take(20)) Console.Out.WriteLine($"  {e}");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Text.Json;
+using Inkstone.Curation.Exchange;
+using Inkstone.Curation.Review;
+
+namespace Inkstone.Cli.Commands;
+
+/// <summary><c>inkstone review assign|export|import</c>: human review through files until the web app takes over.</summary>
+public static class ReviewCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("review", "Human review: assign scored triplets to reviewers, export open assignments, import decisions.");
+        command.Subcommands.Add(Assign());
+        command.Subcommands.Add(Export());
+        command.Subcommands.Add(Import());
+        return command;
+    }
+
+    private static Command Assign()
+    {
+        var command = new Command("assign", "Assign every scored triplet to 2 reviewers (4 when flagged specialised), never its own annotator, least-loaded first.");
+        var workspaceOption = WorkspaceOption.Create();
+        var reviewers = new Option<string[]>("--reviewers") { Description = "Reviewer ids (comma or space separated).", Required = true, AllowMultipleArgumentsPerToken = true };
+        var limit = WorkspaceOption.Limit();
+        var format = CommonOptions.Format("text", "text", "json");
+        command.Options.Add(workspaceOption);
+        command.Options.Add(reviewers);
+        command.Options.Add(limit);
+        command.Options.Add(format);
+        command.SetAction((parse, ct) => WorkspaceOption.GuardAsync(async () =>
+        {
+            await using var workspace = await WorkspaceOption.OpenAsync(parse.GetValue(workspaceOption)!, ct);
+            var pool = parse.GetValue(reviewers)!.SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+            var report = await new ReviewService(workspace.Items, workspace.Config.Review).AssignAsync(pool, parse.GetValue(limit), null, ct);
+            if (parse.GetValue(format) == "json") { Console.Out.WriteLine(JsonSerializer.Serialize(report, CliJson.Indented)); return 0; }
+            Console.Out.WriteLine($"assigned: {report.Assigned:N0} triplets ({string.Join(", ", report.AssignmentsPerReviewer.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))})");
+            foreach (var p in report.Problems) Console.Out.WriteLine($"  {p}");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Export()
+    {
+        var command = new Command("export", "Write open review assignments (with the triplets) as JSONL; reviewers fill in decision, reason and comment.");
+        var workspaceOption = WorkspaceOption.Create();
+        var output = new Option<FileInfo>("--output", "-o") { Description = "JSONL file to write.", Required = true };
+        var reviewer = new Option<string?>("--reviewer") { Description = "Only this reviewer's assignments." };
+        command.Options.Add(workspaceOption);
+        command.Options.Add(output);
+        command.Options.Add(reviewer);
+        command.SetAction((parse, ct) => WorkspaceOption.GuardAsync(async () =>
+        {
+            await using var workspace = await WorkspaceOption.OpenAsync(parse.GetValue(workspaceOption)!, ct);
+            var count = await new ReviewService(workspace.Items, workspace.Config.Review).ExportAssignmentsAsync(parse.GetValue(output)!.FullName, parse.GetValue(reviewer), ct);
+            Console.Out.WriteLine($"{count:N0} open assignments written to {parse.GetValue(output)!.FullName}");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Import()
+    {
+        var command = new Command("import", "Import review decisions (JSONL or CSV: source_id, round, reviewer, decision accept|revise|remove, reason, comment) and resolve completed rounds.");
+        var workspaceOption = WorkspaceOption.Create();
+        var file = new Argument<FileInfo>("file") { Description = "Decisions file." };
+        var format = CommonOptions.Format("text", "text", "json");
+        command.Arguments.Add(file);
+        command.Options.Add(workspaceOption);
+        command.Options.Add(format);
+        command.SetAction((parse, ct) => WorkspaceOption.GuardAsync(async () =>
+        {
+            await using var workspace = await WorkspaceOption.OpenAsync(parse.GetValue(workspaceOption)!, ct);
+            var report = await new ReviewService(workspace.Items, workspace.Config.Review).ImportDecisionsAsync(parse.GetValue(file)!.FullName, null, ct);
+            return ImportCommand.Render(report, parse.GetValue(format) == "json");
+        }));
+        return command;
+    }
+}

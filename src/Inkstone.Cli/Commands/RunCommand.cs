@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Text.Json;
+using Inkstone.Curation;
+
+namespace Inkstone.Cli.Commands;
+
+/// <summary><c>inkstone run</c>: runs every pipeline stage that has work.</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("run", "Run the curation stages that have work (assess, screen, analyze, reopen, draft, score); model stages are skipped with a message when no model is configured. Safe to interrupt and re-run.");
+        var workspaceOption = WorkspaceOption.Create();
+        var stages = new Option<string[]>("--stages") { Description = "Only these stages (assess, screen, analyze, reopen, draft, score).", AllowMultipleArgumentsPerToken = true };
+        var limit = WorkspaceOption.Limit();
+        var concurrency = WorkspaceOption.Concurrency(4);
+        var format = CommonOptions.Format("text", "text", "json");
+        command.Options.Add(workspaceOption);
+        command.Options.Add(stages);
+        command.Options.Add(limit);
+        command.Options.Add(concurrency);
+        command.Options.Add(format);
+        command.SetAction((parse, ct) => WorkspaceOption.GuardAsync(async () =>
+        {
+            await using var workspace = await WorkspaceOption.OpenAsync(parse.GetValue(workspaceOption)!, ct);
+            var selected = parse.GetValue(stages) is { Length: > 0 } s ? s.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray() : null;
+            var reports = await Run(workspace, selected, parse.GetValue(limit), parse.GetValue(concurrency), ct);
+            if (parse.GetValue(format) == "json") Console.Out.WriteLine(JsonSerializer.Serialize(reports, CliJson.Indented));
+            else Print(reports);
+            return 0;
+        }));
+        return command;
+    }
+
+    internal static Task<IReadOnlyList<StageRunReport>> Run(Workspace workspace, IReadOnlyCollection<string>? stages, long? limit, int concurrency, CancellationToken ct)
+    {
+        var model = WorkspaceOption.ModelFactory(workspace.Config);
+        var pipeline = new CurationPipeline(workspace.Items, CurationStages.Create(workspace.Config, workspace.Items, model));
+        var options = new PipelineRunOptions { Stages = stages, Limit = limit, Concurrency = concurrency };
+        return pipeline.RunAsync(options, new Progress<StageProgress>(p => WorkspaceOption.Progress($"{p.Stage}: {p.Processed:N0} items")), ct);
+    }
+
+    internal static void Print(IReadOnlyList<StageRunReport> reports)
+    {
+        foreach (var r in reports)
+        {
+            if (r.Skipped is not null) { Console.Out.WriteLine($"{r.Stage}: skipped — {r.Skipped}"); continue; }
+            var outcomes = r.Outcomes.Count == 0 ? "no work" : string.Join(", ", r.Outcomes.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value:N0}"));
+            Console.Out.WriteLine($"{r.Stage}: {r.Processed:N0} items → {outcomes}{(r.Requeued > 0 ? $"; {r.Requeued:N0} retried from quarantine" : "")}{(r.Conflicts > 0 ? $"; {r.Conflicts:N0} changed by another writer" : "")}");
+        }
+    }
+}

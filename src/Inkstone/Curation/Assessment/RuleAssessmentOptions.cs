@@ -1,0 +1,17 @@
+namespace Inkstone.Curation.Assessment;
+
+/// <summary>Thresholds of the rule-based initial assessment (docs/curation.md § Rule-based assessment).</summary>
+public sealed record RuleAssessmentOptions
+{
+    /// <summary>Shorter texts (code points) are rejected as incomplete. Low by default: classical quatrains have 20 characters.</summary>
+    public int MinCharacters { get; init; } = 20;
+
+    /// <summary>Reject when the share of garbled characters (U+FFFD, mojibake, private use, stray controls) exceeds this.</summary>
+    public double MaxGarbledShare { get; init; } = 0.005;
+
+    /// <summary>Reject when the share of characters in repeated lines exceeds this.</summary>
+    public double MaxRepeatedShare { get; init; } = 0.3;
+
+    /// <summary>Reject texts that look cut off (a continuation marker, or no closing punctuation after a long text).</summary>
+    public bool RejectTruncated { get; init; } = true;
+}

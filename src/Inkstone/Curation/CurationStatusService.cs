@@ -1,0 +1,79 @@
+using Inkstone.Storage;
+
+namespace Inkstone.Curation;
+
+/// <summary>Computes <see cref="CurationStatus"/> from the state counts, the audit trail (streamed) and the accepted items.</summary>
+public sealed class CurationStatusService(ICurationStore store)
+{
+    // Stage name, the state items leave, the state that counts as passing. First review is counted per item, on its first exit.
+    private static readonly (string Stage, CurationState From, CurationState Pass)[] s_stages =
+    [
+        ("assessment", CurationState.Ingested, CurationState.Assessed),
+        ("screening", CurationState.Assessed, CurationState.Screened),
+        ("usability", CurationState.Screened, CurationState.Ready),
+        ("score gate", CurationState.Annotated, CurationState.Scored),
+        ("review (all rounds)", CurationState.InReview, CurationState.Accepted),
+    ];
+
+    public async Task<CurationStatus> ComputeAsync(int minimumPerGenre, CancellationToken cancellationToken = default)
+    {
+        var counts = await store.CountByStateAsync(cancellationToken).ConfigureAwait(false);
+        var decided = new long[s_stages.Length];
+        var passed = new long[s_stages.Length];
+        var firstReviewSeen = new HashSet<string>(StringComparer.Ordinal);
+        long firstReviewDecided = 0, firstReviewAccepted = 0;
+        await foreach (var e in store.ReadAuditAsync(null, cancellationToken).ConfigureAwait(false))
+        {
+            if (e.From is not { } from || e.To == CurationState.Quarantined) continue;
+            for (var i = 0; i < s_stages.Length; i++)
+            {
+                if (s_stages[i].From != from) continue;
+                decided[i]++;
+                if (e.To == s_stages[i].Pass) passed[i]++;
+            }
+
+            if (from == CurationState.InReview && firstReviewSeen.Add(e.ItemId))
+            {
+                firstReviewDecided++;
+                if (e.To == CurationState.Accepted) firstReviewAccepted++;
+            }
+        }
+
+        var rates = s_stages.Select((s, i) => new CurationStatus.StageRate(s.Stage, s.From.ToStorage(), decided[i], passed[i])).ToList();
+        rates.Add(new CurationStatus.StageRate("first review", CurationState.InReview.ToStorage(), firstReviewDecided, firstReviewAccepted));
+
+        var genres = new Dictionary<string, long>(StringComparer.Ordinal);
+        var platforms = new Dictionary<string, long>(StringComparer.Ordinal);
+        var months = new Dictionary<string, long>(StringComparer.Ordinal);
+        string? after = null;
+        while (true)
+        {
+            var page = await store.ListItemsAsync(CurationState.Accepted, after, 500, cancellationToken).ConfigureAwait(false);
+            if (page.Count == 0) break;
+            after = page[^1].Id;
+            foreach (var item in page)
+            {
+                Add(genres, item.Genre ?? "(none)");
+                Add(platforms, item.Provenance?.Platform ?? "(unknown)");
+                Add(months, item.Provenance?.PublishedAt is { } at ? at.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) : "(undated)");
+            }
+        }
+
+        return new CurationStatus
+        {
+            Total = counts.Sum(c => c.Count),
+            States = [.. counts.OrderBy(c => (int)c.State).ThenBy(c => c.ReasonCode, StringComparer.Ordinal).Select(c => new CurationStatus.StateLine(c.State.ToStorage(), c.ReasonCode, c.Count))],
+            IngestErrors = await store.CountIngestErrorsAsync(cancellationToken).ConfigureAwait(false),
+            Rates = rates,
+            Genres = Buckets(genres),
+            Platforms = Buckets(platforms),
+            Months = Buckets(months, byKey: true),
+            MinimumPerGenre = minimumPerGenre,
+        };
+    }
+
+    private static void Add(Dictionary<string, long> map, string key) => map[key] = map.GetValueOrDefault(key) + 1;
+
+    private static List<CurationStatus.Bucket> Buckets(Dictionary<string, long> map, bool byKey = false) =>
+        [.. (byKey ? map.OrderBy(p => p.Key, StringComparer.Ordinal) : map.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)).Select(p => new CurationStatus.Bucket(p.Key, p.Value))];
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using Inkstone.Curation.Stages;
+using Inkstone.Model;
+using Inkstone.Storage;
+
+namespace Inkstone.Curation.Exchange;
+
+/// <summary>
+/// Imports six-dimension scores given by people (step 6): <c>source_id</c>, <c>scorer</c>, and the integers
+/// <c>article_quality</c>, <c>article_creativity</c>, <c>query_quality</c>, <c>query_creativity</c>, <c>thought_quality</c>,
+/// <c>thought_creativity</c> (1–10). Annotated items pass the gate to scored or go to revise(gate).
+/// </summary>
+public sealed class ScoreImporter(ICurationStore store, ScoreGate gate)
+{
+    private static readonly (string Field, ScoreDimension Dimension)[] s_fields =
+    [
+        ("article_quality", ScoreDimension.ArticleQuality), ("article_creativity", ScoreDimension.ArticleCreativity),
+        ("query_quality", ScoreDimension.QueryQuality), ("query_creativity", ScoreDimension.QueryCreativity),
+        ("thought_quality", ScoreDimension.ThoughtQuality), ("thought_creativity", ScoreDimension.ThoughtCreativity),
+    ];
+
+    public async Task<ImportReport> ImportAsync(string path, string? runId = null, CancellationToken cancellationToken = default)
+    {
+        long records = 0, already = 0;
+        var applied = new Dictionary<string, long>(StringComparer.Ordinal);
+        var errors = new List<IngestError>();
+        await foreach (var record in ExchangeFileReader.ReadAsync(path, cancellationToken).ConfigureAwait(false))
+        {
+            records++;
+            IngestError Error(string? field, string message) => new(record.Location, field, message);
+            if (record.Error is not null) { errors.Add(Error(null, record.Error)); continue; }
+            var id = record.Get("source_id") ?? record.Get("id");
+            var scorer = record.Get("scorer");
+            if (id is null) { errors.Add(Error("source_id", "missing")); continue; }
+            if (scorer is null) { errors.Add(Error("scorer", "missing")); continue; }
+
+            var scores = new AssessmentScores();
+            string? bad = null;
+            foreach (var (field, dimension) in s_fields)
+            {
+                var raw = record.Get(field);
+                if (raw is null || !int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || !AssessmentScores.IsInRange(value))
+                {
+                    bad = field;
+                    errors.Add(Error(field, raw is null ? "missing" : $"'{raw}' is not an integer from {AssessmentScores.Minimum} to {AssessmentScores.Maximum}"));
+                    break;
+                }
+
+                scores = scores.With(dimension, value);
+            }
+
+            if (bad is not null) continue;
+            var item = await store.GetItemAsync(id, cancellationToken).ConfigureAwait(false);
+            if (item is null) { errors.Add(Error("source_id", $"no item '{id}' in this workspace")); continue; }
+            if (item.State != CurationState.Annotated)
+            {
+                var artifacts = await store.GetArtifactsAsync(id, cancellationToken).ConfigureAwait(false);
+                var decision = GateDecision.Apply(scores, gate, Actor.Person(scorer), scorer);
+                if (artifacts.TryGetValue("scores", out var existing) && existing.Json == decision.Artifacts[0].Json) already++;
+                else errors.Add(Error("source_id", $"item '{id}' is {item.State.ToStorage()}; scores are accepted for annotated items"));
+                continue;
+            }
+
+            var result = GateDecision.Apply(scores, gate, Actor.Person(scorer), scorer);
+            var ok = await store.TransitionAsync([new StateTransition
+            {
+                ItemId = id, ExpectedVersion = item.Version, From = item.State, To = result.To, Actor = result.Actor,
+                ReasonCode = result.ReasonCode, Reason = result.Reason, Artifacts = result.Artifacts, RunId = runId,
+            }], cancellationToken).ConfigureAwait(false);
+            if (!ok[0]) { errors.Add(Error("source_id", $"item '{id}' changed while importing; import again")); continue; }
+            var key = result.ReasonCode is null ? result.To.ToStorage() : $"{result.To.ToStorage()}({result.ReasonCode})";
+            applied[key] = applied.GetValueOrDefault(key) + 1;
+        }
+
+        return new ImportReport(records, applied, already, errors);
+    }
+}

@@ -1,0 +1,3 @@
+namespace Inkstone.Curation.Ingest;
+
+public sealed record IngestProgress(long RecordsRead, long Stored, long Errors);

@@ -1,0 +1,26 @@
+using Inkstone.Storage;
+
+namespace Inkstone.Curation.Ingest;
+
+/// <summary>What one ingest did. Every record read is counted exactly once in <see cref="Stored"/>, <see cref="AlreadyPresent"/>, <see cref="IdConflicts"/> or <see cref="Failed"/>.</summary>
+public sealed record IngestReport
+{
+    public long RecordsRead { get; init; }
+
+    /// <summary>New items by initial state and reason (ingested, held(undated), rejected(duplicate), …).</summary>
+    public IReadOnlyDictionary<string, long> Stored { get; init; } = new Dictionary<string, long>();
+
+    public long AlreadyPresent { get; init; }
+    public long IdConflicts { get; init; }
+
+    /// <summary>Records that did not become items (unreadable, empty, too long).</summary>
+    public long Failed { get; init; }
+
+    /// <summary>All located errors, including field problems of records that were stored.</summary>
+    public long ErrorCount { get; init; }
+
+    /// <summary>The first errors, for display; all of them are in the workspace's ingest error table.</summary>
+    public IReadOnlyList<IngestError> FirstErrors { get; init; } = [];
+
+    public TimeSpan Elapsed { get; init; }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+
+namespace Inkstone.Curation.Ingest;
+
+/// <summary>
+/// Normalization applied to every source text before hashing and gating (docs/curation.md):
+/// Unicode NFC; line breaks to <c>\n</c>; zero-width characters, the BOM and control characters (except line
+/// breaks and tabs) removed; tabs and runs of spaces inside a line collapsed to one space; leading and trailing
+/// white space of each line removed (including the ideographic space U+3000 used for paragraph indentation);
+/// runs of blank lines collapsed to one; the whole text trimmed.
+/// </summary>
+public static class TextNormalizer
+{
+    public static string Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.IsNormalized(NormalizationForm.FormC)) text = text.Normalize(NormalizationForm.FormC);
+        var builder = new StringBuilder(text.Length);
+        var lineStart = 0;          // index in builder where the current line begins
+        var pendingSpace = false;   // a collapsed run of spaces, written only if more text follows on the line
+        var blankLines = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '\n') continue;
+                c = '\n';
+            }
+
+            if (c == '\n')
+            {
+                pendingSpace = false;
+                if (builder.Length == lineStart)
+                {
+                    blankLines++;
+                    continue;
+                }
+
+                builder.Append('\n');
+                lineStart = builder.Length;
+                blankLines = 0;
+                continue;
+            }
+
+            if (IsRemoved(c)) continue;
+            if (c == '\t' || char.IsWhiteSpace(c))
+            {
+                if (builder.Length > lineStart) pendingSpace = true;
+                continue;
+            }
+
+            if (builder.Length == lineStart && lineStart > 0 && blankLines > 0)
+            {
+                // Paragraph break: the previous line already ended with '\n'; add one blank line.
+                builder.Append('\n');
+                lineStart = builder.Length;
+            }
+
+            blankLines = 0;
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+
+            builder.Append(c);
+        }
+
+        while (builder.Length > 0 && builder[^1] == '\n') builder.Length--;
+        return builder.ToString();
+    }
+
+    private static bool IsRemoved(char c) => c switch
+    {
+        '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD' => true,
+        _ => char.GetUnicodeCategory(c) == UnicodeCategory.Control && c != '\t',
+    };
+}

@@ -1,0 +1,3 @@
+namespace Inkstone.Curation;
+
+public sealed record StageProgress(string Stage, long Processed);

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Inkstone.Curation.Assessment;
+
+namespace Inkstone.Curation;
+
+/// <summary>
+/// The workspace's <c>inkstone.json</c> (docs/operations.md): where the database is and how the stages behave.
+/// Unknown keys are kept by other modules' sections (e.g. <c>model</c>), which this record carries as raw JSON.
+/// </summary>
+public sealed record WorkspaceConfig
+{
+    public const string FileName = "inkstone.json";
+
+    public StoreConfig Store { get; init; } = new();
+    public IngestConfig Ingest { get; init; } = new();
+    public RuleAssessmentOptions Assessment { get; init; } = new();
+    public ScreeningConfig Screening { get; init; } = new();
+    public AnalysisConfig Analysis { get; init; } = new();
+    public DraftConfig Drafts { get; init; } = new();
+    public GateConfig Gate { get; init; } = new();
+    public ReviewConfig Review { get; init; } = new();
+
+    /// <summary>Model configuration, read by the model layer; null means no model (model stages are skipped).</summary>
+    public JsonElement? Model { get; init; }
+
+    public sealed record StoreConfig
+    {
+        /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
+        public string Provider { get; init; } = "sqlite";
+
+        /// <summary>SQLite file, relative to the workspace folder.</summary>
+        public string Path { get; init; } = "workspace.db";
+
+        /// <summary>Npgsql connection string (PostgreSQL).</summary>
+        public string? ConnectionString { get; init; }
+
+        /// <summary>Environment variable holding the connection string, so that passwords stay out of the file.</summary>
+        public string? ConnectionStringEnv { get; init; }
+    }
+
+    public sealed record IngestConfig
+    {
+        public DateOnly PublishedOnOrAfter { get; init; } = new(2022, 10, 1);
+        public int MaxCharacters { get; init; } = 200_000;
+        public bool ToSimplified { get; init; }
+        public double NearDuplicateThreshold { get; init; } = 0.8;
+    }
+
+    public sealed record ScreeningConfig
+    {
+        /// <summary><c>model</c>: LLM screening; <c>none</c>: items pass unscreened (recorded as such).</summary>
+        public string Mode { get; init; } = "model";
+        public int MinQuality { get; init; } = 6;
+        public int MinCreativity { get; init; } = 6;
+    }
+
+    public sealed record AnalysisConfig
+    {
+        /// <summary><c>model</c>: usability pre-analysis and article analysis; <c>none</c>: items become ready without them.</summary>
+        public string Mode { get; init; } = "model";
+    }
+
+    public sealed record DraftConfig
+    {
+        /// <summary>Let the model draft query and thought for ready items (drafts wait for a person).</summary>
+        public bool Enabled { get; init; }
+    }
+
+    public sealed record GateConfig
+    {
+        public int MinimumTotal { get; init; } = 50;
+        public int MinimumEach { get; init; } = 8;
+
+        /// <summary><c>human</c>: scores are imported from files; <c>model</c>: the model scores annotated items.</summary>
+        public string Scorer { get; init; } = "human";
+    }
+
+    public sealed record ReviewConfig
+    {
+        public int Reviewers { get; init; } = 2;
+        public int SpecialistReviewers { get; init; } = 4;
+        public int MinimumPerGenre { get; init; } = 15;
+    }
+
+    public static JsonSerializerOptions JsonOptions { get; } = new(CurationJson.Options)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    public static WorkspaceConfig Load(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<WorkspaceConfig>(File.ReadAllText(path), JsonOptions) ?? new WorkspaceConfig();
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{path}: line {ex.LineNumber + 1}: {ex.Message}", ex);
+        }
+    }
+
+    public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, JsonOptions) + "\n");
+}

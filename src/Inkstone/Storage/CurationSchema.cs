@@ -1,0 +1,101 @@
+namespace Inkstone.Storage;
+
+/// <summary>The curation module's tables. Add changes as new versions; never edit an applied one.</summary>
+public static class CurationSchema
+{
+    public const string Module = "curation";
+
+    private const string ItemsBody = """
+            id TEXT PRIMARY KEY,
+            state TEXT NOT NULL,
+            reason_code TEXT NULL,
+            reason TEXT NULL,
+            return_state TEXT NULL,
+            version BIGINT NOT NULL,
+            text TEXT NOT NULL,
+            text_hash TEXT NOT NULL,
+            char_count INTEGER NOT NULL,
+            source_file TEXT NOT NULL,
+            source_record TEXT NOT NULL,
+            title TEXT NULL,
+            genre TEXT NULL,
+            url TEXT NULL,
+            platform TEXT NULL,
+            author TEXT NULL,
+            published_at TEXT NULL,
+            likes BIGINT NULL,
+            shares BIGINT NULL,
+            comments BIGINT NULL,
+            needs_specialist INTEGER NOT NULL DEFAULT 0,
+            review_round INTEGER NOT NULL DEFAULT 0,
+            claimed_by TEXT NULL,
+            claimed_until TEXT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        """;
+
+    private const string Common = """
+        CREATE INDEX ix_curation_items_state ON curation_items (state, id);
+        CREATE TABLE curation_content_hashes (text_hash TEXT PRIMARY KEY, item_id TEXT NOT NULL);
+        CREATE INDEX ix_curation_audit_item ON curation_audit (item_id, seq);
+        CREATE TABLE curation_artifacts (
+            item_id TEXT NOT NULL REFERENCES curation_items (id),
+            kind TEXT NOT NULL,
+            revision BIGINT NOT NULL,
+            content TEXT NOT NULL,
+            actor_kind TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            prompt_version TEXT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (item_id, kind, revision));
+        CREATE TABLE curation_reviews (
+            item_id TEXT NOT NULL REFERENCES curation_items (id),
+            round INTEGER NOT NULL,
+            reviewer TEXT NOT NULL,
+            assigned_at TEXT NOT NULL,
+            decision TEXT NULL,
+            reason_code TEXT NULL,
+            comment TEXT NULL,
+            decided_at TEXT NULL,
+            PRIMARY KEY (item_id, round, reviewer));
+        """;
+
+    private const string AuditBody = """
+            item_id TEXT NOT NULL,
+            from_state TEXT NULL,
+            to_state TEXT NOT NULL,
+            reason_code TEXT NULL,
+            reason TEXT NULL,
+            actor_kind TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            prompt_version TEXT NULL,
+            run_id TEXT NULL,
+            at TEXT NOT NULL
+        """;
+
+    private const string ErrorsBody = """
+            source_file TEXT NOT NULL,
+            source_record TEXT NOT NULL,
+            field TEXT NULL,
+            message TEXT NOT NULL,
+            run_id TEXT NULL,
+            at TEXT NOT NULL
+        """;
+
+    public static IReadOnlyList<SchemaMigration> Migrations { get; } =
+    [
+        new(Module, 1, "items, content hashes, audit, artifacts, reviews, ingest errors",
+            Sqlite: $"""
+                CREATE TABLE curation_items ({ItemsBody}, signature BLOB NULL);
+                CREATE TABLE curation_audit (seq INTEGER PRIMARY KEY AUTOINCREMENT, {AuditBody});
+                CREATE TABLE curation_ingest_errors (seq INTEGER PRIMARY KEY AUTOINCREMENT, {ErrorsBody});
+                {Common}
+                """,
+            Postgres: $"""
+                CREATE TABLE curation_items ({ItemsBody}, signature BYTEA NULL);
+                CREATE TABLE curation_audit (seq BIGSERIAL PRIMARY KEY, {AuditBody});
+                CREATE TABLE curation_ingest_errors (seq BIGSERIAL PRIMARY KEY, {ErrorsBody});
+                {Common}
+                """),
+    ];
+}

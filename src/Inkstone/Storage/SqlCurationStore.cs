@@ -1,0 +1,242 @@
+using System.Data.Common;
+using System.Globalization;
+using Inkstone.Curation;
+using Inkstone.Model;
+
+namespace Inkstone.Storage;
+
+/// <summary>
+/// <see cref="ICurationStore"/> in portable SQL (the subset SQLite and PostgreSQL share: <c>ON CONFLICT</c>,
+/// <c>RETURNING</c>, named parameters); the dialect differs only in the claim lock and the column types of the migration.
+/// </summary>
+public sealed partial class SqlCurationStore : ICurationStore
+{
+    private const string ItemColumns = "id, state, reason_code, reason, return_state, version, text, text_hash, char_count, source_file, source_record, "
+        + "title, genre, url, platform, author, published_at, likes, shares, comments, needs_specialist, review_round, claimed_by, created_at, updated_at";
+
+    private readonly IWorkspaceStore _store;
+    private readonly TimeProvider _time;
+
+    public SqlCurationStore(IWorkspaceStore store, TimeProvider? timeProvider = null)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    private string Now() => StoreTime.FormatUtc(_time.GetUtcNow());
+
+    public Task<IReadOnlyList<InsertResult>> InsertItemsAsync(IReadOnlyList<NewCurationItem> items, Actor actor, string? runId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(actor);
+        return _store.WriteAsync<IReadOnlyList<InsertResult>>(async (connection, transaction, ct) =>
+        {
+            var now = Now();
+            var results = new List<InsertResult>(items.Count);
+            using var cache = new CommandCache(connection, transaction);
+            foreach (var item in items)
+                results.Add(await InsertOneAsync(cache, item, actor, runId, now, ct).ConfigureAwait(false));
+            return results;
+        }, cancellationToken);
+    }
+
+    private static async Task<InsertResult> InsertOneAsync(CommandCache cache, NewCurationItem item, Actor actor, string? runId, string now, CancellationToken ct)
+    {
+        var existingHash = await ScalarAsync(cache, "SELECT text_hash FROM curation_items WHERE id = @id", ct, ("@id", item.Id)).ConfigureAwait(false);
+        if (existingHash is string hash)
+            return new InsertResult(item.Id, hash == item.TextHash ? InsertOutcome.AlreadyPresent : InsertOutcome.IdConflict);
+
+        var state = item.State;
+        var reasonCode = item.ReasonCode;
+        var reason = item.Reason;
+        var signature = item.Signature;
+        string? duplicateOf = null;
+        var claimed = await ExecuteAsync(cache,
+            "INSERT INTO curation_content_hashes (text_hash, item_id) VALUES (@hash, @id) ON CONFLICT (text_hash) DO NOTHING", ct,
+            ("@hash", item.TextHash), ("@id", item.Id)).ConfigureAwait(false);
+        if (claimed == 0)
+        {
+            duplicateOf = (string?)await ScalarAsync(cache, "SELECT item_id FROM curation_content_hashes WHERE text_hash = @hash", ct, ("@hash", item.TextHash)).ConfigureAwait(false);
+            state = CurationState.Rejected;
+            reasonCode = "duplicate";
+            reason = $"exact duplicate of {duplicateOf}";
+            signature = null;
+        }
+
+        var p = item.Provenance;
+        var inserted = await ExecuteAsync(cache, """
+            INSERT INTO curation_items (id, state, reason_code, reason, version, text, text_hash, char_count, source_file, source_record, title, genre,
+                url, platform, author, published_at, likes, shares, comments, signature, created_at, updated_at)
+            VALUES (@id, @state, @reason_code, @reason, 1, @text, @hash, @chars, @file, @record, @title, @genre,
+                @url, @platform, @author, @published, @likes, @shares, @comments, @signature, @now, @now)
+            ON CONFLICT (id) DO NOTHING
+            """, ct,
+            ("@id", item.Id), ("@state", state.ToStorage()), ("@reason_code", reasonCode), ("@reason", reason), ("@text", item.Text),
+            ("@hash", item.TextHash), ("@chars", item.CharCount), ("@file", item.Source.File), ("@record", item.Source.Record),
+            ("@title", item.Title), ("@genre", item.Genre), ("@url", p?.Url), ("@platform", p?.Platform), ("@author", p?.Author),
+            ("@published", p?.PublishedAt is { } at ? StoreTime.FormatWithOffset(at) : null),
+            ("@likes", p?.Engagement?.Likes), ("@shares", p?.Engagement?.Shares), ("@comments", p?.Engagement?.Comments),
+            ("@signature", signature), ("@now", now)).ConfigureAwait(false);
+        if (inserted == 0)
+        {
+            // Another writer stored this id between our check and our insert (PostgreSQL, read committed).
+            var winner = (string?)await ScalarAsync(cache, "SELECT text_hash FROM curation_items WHERE id = @id", ct, ("@id", item.Id)).ConfigureAwait(false);
+            return new InsertResult(item.Id, winner == item.TextHash ? InsertOutcome.AlreadyPresent : InsertOutcome.IdConflict);
+        }
+
+        await InsertAuditAsync(cache, item.Id, null, state, reasonCode, reason, actor, runId, now, ct).ConfigureAwait(false);
+        return new InsertResult(item.Id, duplicateOf is null ? InsertOutcome.Inserted : InsertOutcome.ExactDuplicate, duplicateOf);
+    }
+
+    public async Task<CurationItem?> GetItemAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var items = await QueryItemsAsync($"SELECT {ItemColumns} FROM curation_items WHERE id = @id", cancellationToken, ("@id", id)).ConfigureAwait(false);
+        return items.Count == 0 ? null : items[0];
+    }
+
+    public Task<IReadOnlyList<CurationItem>> ListItemsAsync(CurationState? state, string? afterId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        // Conditions are added only when used: PostgreSQL cannot type a parameter that appears only in "@p IS NULL".
+        var where = new List<string>();
+        var parameters = new List<(string, object?)> { ("@limit", limit) };
+        if (state is { } s) { where.Add("state = @state"); parameters.Add(("@state", s.ToStorage())); }
+        if (afterId is not null) { where.Add("id > @after"); parameters.Add(("@after", afterId)); }
+        var sql = $"SELECT {ItemColumns} FROM curation_items{(where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")} ORDER BY id LIMIT @limit";
+        return QueryItemsAsync(sql, cancellationToken, [.. parameters]);
+    }
+
+    public Task<IReadOnlyList<CurationItem>> ClaimAsync(CurationState state, string owner, int limit, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var lockClause = _store.Dialect == StoreDialect.Postgres ? " FOR UPDATE SKIP LOCKED" : "";
+        return _store.WriteAsync<IReadOnlyList<CurationItem>>(async (connection, transaction, ct) =>
+        {
+            var now = _time.GetUtcNow();
+            var sql = $"""
+                UPDATE curation_items SET claimed_by = @owner, claimed_until = @until
+                WHERE id IN (SELECT id FROM curation_items WHERE state = @state AND (claimed_until IS NULL OR claimed_until < @now)
+                             ORDER BY id LIMIT @limit{lockClause})
+                RETURNING {ItemColumns}
+                """;
+            var items = await ReadItemsAsync(connection, transaction, sql, ct,
+                ("@owner", owner), ("@until", StoreTime.FormatUtc(now + lease)), ("@state", state.ToStorage()), ("@now", StoreTime.FormatUtc(now)), ("@limit", limit)).ConfigureAwait(false);
+            return [.. items.OrderBy(i => i.Id, StringComparer.Ordinal)];
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> ListClaimOwnersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        using var command = Command(connection, null, "SELECT DISTINCT claimed_by FROM curation_items WHERE claimed_by IS NOT NULL AND claimed_until >= @now ORDER BY claimed_by", ("@now", Now()));
+        var owners = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) owners.Add(reader.GetString(0));
+        return owners;
+    }
+
+    public Task<int> ReleaseClaimsAsync(string owner, CancellationToken cancellationToken = default) =>
+        _store.WriteAsync((connection, transaction, ct) => ExecuteAsync(connection, transaction,
+            "UPDATE curation_items SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = @owner", ct, ("@owner", owner)), cancellationToken);
+
+    public async Task<IReadOnlyList<StateCount>> CountByStateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        using var command = Command(connection, null, "SELECT state, reason_code, COUNT(*) FROM curation_items GROUP BY state, reason_code ORDER BY state, reason_code");
+        var counts = new List<StateCount>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            counts.Add(new StateCount(CurationStates.Parse(reader.GetString(0)), reader.IsDBNull(1) ? null : reader.GetString(1), Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture)));
+        return counts;
+    }
+
+    public async IAsyncEnumerable<(string ItemId, byte[] Signature)> ReadSignaturesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        using var command = Command(connection, null, "SELECT id, signature FROM curation_items WHERE signature IS NOT NULL ORDER BY id");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            yield return (reader.GetString(0), (byte[])reader.GetValue(1));
+    }
+
+    private async Task<IReadOnlyList<CurationItem>> QueryItemsAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadItemsAsync(connection, null, sql, cancellationToken, parameters).ConfigureAwait(false);
+    }
+
+    private static async Task<List<CurationItem>> ReadItemsAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        var items = new List<CurationItem>();
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false)) items.Add(ReadItem(reader));
+        return items;
+    }
+
+    private static CurationItem ReadItem(DbDataReader r)
+    {
+        string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        long? L(int i) => r.IsDBNull(i) ? null : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
+        var published = S(16);
+        var engagement = L(17) is null && L(18) is null && L(19) is null ? null : new Engagement(L(17), L(18), L(19));
+        return new CurationItem
+        {
+            Id = r.GetString(0),
+            State = CurationStates.Parse(r.GetString(1)),
+            ReasonCode = S(2),
+            Reason = S(3),
+            ReturnState = S(4) is { } ret ? CurationStates.Parse(ret) : null,
+            Version = L(5)!.Value,
+            Text = r.GetString(6),
+            TextHash = r.GetString(7),
+            CharCount = (int)L(8)!.Value,
+            Source = new SourceLocation(r.GetString(9), r.GetString(10)),
+            Title = S(11),
+            Genre = S(12),
+            Provenance = new Provenance
+            {
+                Url = S(13), Platform = S(14), Author = S(15),
+                PublishedAt = published is null ? null : DateTimeOffset.Parse(published, CultureInfo.InvariantCulture),
+                Engagement = engagement,
+            },
+            NeedsSpecialist = L(20) == 1,
+            ReviewRound = (int)L(21)!.Value,
+            ClaimedBy = S(22),
+            CreatedAt = StoreTime.Parse(r.GetString(23)),
+            UpdatedAt = StoreTime.Parse(r.GetString(24)),
+        };
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) WorkspaceStore.AddParameter(command, name, value);
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    private static Task<int> ExecuteAsync(CommandCache cache, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
+        cache.Get(sql, parameters).ExecuteNonQueryAsync(ct);
+
+    private static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        var value = await command.ExecuteScalarAsync(ct).ConfigureAwait(false);
+        return value is DBNull ? null : value;
+    }
+
+    private static async Task<object?> ScalarAsync(CommandCache cache, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        var value = await cache.Get(sql, parameters).ExecuteScalarAsync(ct).ConfigureAwait(false);
+        return value is DBNull ? null : value;
+    }
+}

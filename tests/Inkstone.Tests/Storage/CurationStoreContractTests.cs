@@ -1,0 +1,301 @@
+using Inkstone.Curation;
+using Inkstone.Model;
+using Inkstone.Storage;
+
+namespace Inkstone.Tests.Storage;
+
+/// <summary>
+/// The behaviour every workspace store must have. The SQLite subclass runs in the unit suite; the PostgreSQL subclass
+/// (same source file, compiled into the integration suite) runs against a private cluster.
+/// </summary>
+public abstract class CurationStoreContractTests
+{
+    private static readonly Actor s_ingest = Actor.System("ingest");
+
+    /// <summary>Opens a store on this test's own database; every call within one test reaches the same database.</summary>
+    protected abstract Task<IWorkspaceStore> OpenStoreAsync(IEnumerable<SchemaMigration>? additionalMigrations = null);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<(IWorkspaceStore Store, SqlCurationStore Items)> OpenAsync()
+    {
+        var store = await OpenStoreAsync();
+        return (store, new SqlCurationStore(store));
+    }
+
+    private static NewCurationItem Item(string id, string text, CurationState state = CurationState.Ingested) => new()
+    {
+        Id = id,
+        Text = text,
+        TextHash = "hash:" + text,
+        CharCount = text.EnumerateRunes().Count(),
+        Source = new SourceLocation("in.jsonl", "line 1"),
+    };
+
+    [Fact]
+    public async Task Open_Twice_AppliesEachMigrationOnce()
+    {
+        await using (await OpenStoreAsync()) { }
+        await using var store = await OpenStoreAsync();
+        var applied = await store.ListAppliedMigrationsAsync(Ct);
+        Assert.Equal([(CurationSchema.Module, 1)], applied.Select(m => (m.Module, m.Version)).ToArray());
+    }
+
+    [Fact]
+    public async Task Open_WithAnotherModulesMigrations_AppliesThemInVersionOrder()
+    {
+        SchemaMigration[] extra =
+        [
+            new("test_module", 2, "add column", "ALTER TABLE test_cache ADD COLUMN hits INTEGER NOT NULL DEFAULT 0", "ALTER TABLE test_cache ADD COLUMN hits INTEGER NOT NULL DEFAULT 0"),
+            new("test_module", 1, "create", "CREATE TABLE test_cache (k TEXT PRIMARY KEY, v TEXT)", "CREATE TABLE test_cache (k TEXT PRIMARY KEY, v TEXT)"),
+        ];
+        await using (await OpenStoreAsync(extra)) { }
+        await using var store = await OpenStoreAsync(extra);
+        var applied = await store.ListAppliedMigrationsAsync(Ct);
+        Assert.Equal(new[] { ("curation", 1), ("test_module", 1), ("test_module", 2) }, applied.Select(m => (m.Module, m.Version)).ToArray());
+        var rows = await store.WriteAsync(async (c, t, ct) =>
+        {
+            using var command = c.CreateCommand();
+            command.Transaction = t;
+            command.CommandText = "INSERT INTO test_cache (k, v, hits) VALUES ('a', 'b', 3)";
+            return await command.ExecuteNonQueryAsync(ct);
+        }, Ct);
+        Assert.Equal(1, rows);
+    }
+
+    [Fact]
+    public async Task Open_DatabaseNewerThanCode_ThrowsSchemaException()
+    {
+        SchemaMigration[] v2 = [new("test_module", 1, "a", "CREATE TABLE t1 (x INTEGER)", "CREATE TABLE t1 (x INTEGER)"), new("test_module", 2, "b", "CREATE TABLE t2 (x INTEGER)", "CREATE TABLE t2 (x INTEGER)")];
+        await using (await OpenStoreAsync(v2)) { }
+        var ex = await Assert.ThrowsAsync<WorkspaceSchemaException>(async () => await OpenStoreAsync([v2[0]]));
+        Assert.Contains("test_module", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InsertItems_NewItem_RoundTripsFieldsAndRecordsCreationEvent()
+    {
+        var (store, items) = await OpenAsync();
+        await using var _ = store;
+        var published = new DateTimeOffset(2023, 5, 6, 7, 8, 9, TimeSpan.FromHours(8));
+        var item = Item("a1", "春眠不觉晓") with
+        {
+            Title = "春晓", Genre = "poetry", Signature = [1, 2, 3],
+            Provenance = new Provenance { Url = "https://x/1", Platform = "weibo", Author = "孟", PublishedAt = published, Engagement = new Engagement(10, null, 3) },
+        };
+        var results = await items.InsertItemsAsync([item], s_ingest, "run-1", Ct);
+        Assert.Equal(InsertOutcome.Inserted, results.Single().Outcome);
+
+        var stored = await items.GetItemAsync("a1", Ct);
+        Assert.NotNull(stored);
+        Assert.Equal(CurationState.Ingested, stored.State);
+        Assert.Equal(1, stored.Version);
+        Assert.Equal("春眠不觉晓", stored.Text);
+        Assert.Equal(5, stored.CharCount);
+        Assert.Equal("春晓", stored.Title);
+        Assert.Equal("weibo", stored.Provenance!.Platform);
+        Assert.Equal(published, stored.Provenance.PublishedAt);
+        Assert.Equal(TimeSpan.FromHours(8), stored.Provenance.PublishedAt!.Value.Offset);
+        Assert.Equal(new Engagement(10, null, 3), stored.Provenance.Engagement);
+        Assert.Equal(new SourceLocation("in.jsonl", "line 1"), stored.Source);
+
+        var audit = await items.ReadAuditAsync("a1", Ct).ToListAsync(Ct);
+        var created = Assert.Single(audit);
+        Assert.Null(created.From);
+        Assert.Equal(CurationState.Ingested, created.To);
+        Assert.Equal(s_ingest, created.Actor);
+        Assert.Equal("run-1", created.RunId);
+
+        var signatures = await items.ReadSignaturesAsync(Ct).ToListAsync(Ct);
+        Assert.Equal([1, 2, 3], Assert.Single(signatures).Signature);
+    }
+
+    [Fact]
+    public async Task InsertItems_SameTextUnderNewId_StoredRejectedAsDuplicateOfFirst()
+    {
+        var (store, items) = await OpenAsync();
+        await using var _ = store;
+        await items.InsertItemsAsync([Item("a", "同一段文字")], s_ingest, cancellationToken: Ct);
+        var second = await items.InsertItemsAsync([Item("b", "同一段文字") with { Signature = [9] }], s_ingest, cancellationToken: Ct);
+        Assert.Equal(new InsertResult("b", InsertOutcome.ExactDuplicate, "a"), second.Single());
+        var b = await items.GetItemAsync("b", Ct);
+        Assert.Equal(CurationState.Rejected, b!.State);
+        Assert.Equal("duplicate", b.ReasonCode);
+        Assert.Empty(await items.ReadSignaturesAsync(Ct).ToListAsync(Ct)); // a had none; b's was dropped as a duplicate's
+    }
+
+    [Fact]
+    public async Task InsertItems_ExistingId_AlreadyPresentOrConflictAndNothingWritten()
+    {
+        var (store, items) = await OpenAsync();
+        await using var _ = store;
+        await items.InsertItemsAsync([Item("a", "文本甲")], s_ingest, cancellationToken: Ct);
+        var again = await items.InsertItemsAsync([Item("a", "文本甲"), Item("a", "文本乙")], s_ingest, cancellationToken: Ct);
+        Assert.Equal([InsertOutcome.AlreadyPresent, InsertOutcome.IdConflict], again.Select(r => r.Outcome).ToArray());
+        Assert.Single(await items.ReadAuditAsync(null, Ct).ToListAsync(Ct));
+        Assert.Equal("文本甲", (await items.GetItemAsync("a", Ct))!.Text);
+    }
+
+    [Fact]
+    public async Task Transition_CurrentVersion_AppliesWithAuditArtifactsAndUpdates()
+    {
+        var (store, items) = await OpenAsync();
+        await using var _ = store;
+        await items.InsertItemsAsync([Item("a", "文本")], s_ingest, cancellationToken: Ct);
+        var actor = Actor.Model("qwen", "screen-v1");
+        var applied = await items.TransitionAsync([new StateTransition
+        {
+            ItemId = "a", ExpectedVersion = 1, From = CurationState.Ingested, To = CurationState.Assessed, Actor = actor, Reason = "ok",
+            Artifacts = [new ArtifactWrite("assessment", """{"x":1}""")], Genre = "novel", NeedsSpecialist = true, RunId = "r",
+        }], Ct);
+        Assert.Equal([true], applied);
+        var item = await items.GetItemAsync("a", Ct);
+        Assert.Equal((CurationState.Assessed, 2L, "novel", true), (item!.State, item.Version, item.Genre, item.NeedsSpecialist));
+        var artifact = (await items.GetArtifactsAsync("a", Ct))["assessment"];
+        Assert.Equal(("""{"x":1}""", 2L, actor), (artifact.Json, artifact.Revision, artifact.Actor));
+        var last = (await items.ReadAuditAsync("a", Ct).ToListAsync(Ct))[^1];
+        Assert.Equal((CurationState.Ingested, CurationState.Assessed, actor, "ok"), (last.From!.Value, last.To, last.Actor, last.Reason));
+    }
+
+    [Fact]
+    public async Task Transition_StaleVersionOrWrongState_NotAppliedAndNothingWritten()
+    {
+        var (store, items) = await OpenAsync();
+        await using var _ = store;
+        await items.InsertItemsAsync([Item("a", "文本")], s_ingest, cancellationToken: Ct);
+        var stale = new StateTransition { ItemId = "a", ExpectedVersion = 7, From = CurationState.Ingested, To = CurationState.Assessed, Actor = s_ingest, Artifacts = [new ArtifactWrite("k", "{}")] };
+        var wrongState = stale with { ExpectedVersion = 1, From = CurationState.Ready };
+        Assert.Equal([false, false], await items.TransitionAsync([stale, wrongState], Ct));
+        Assert.Equal(1, (await items.GetItemAsync("a", Ct))!.Version);
+        Assert.Empty(await items.GetArtifactsAsync("a", Ct));
+        Assert.Single(await items.ReadAuditAsync("a", Ct).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Transition_ConcurrentWritersOnSeparateConnections_ExactlyOneWins()
+    {
+        var (store, items) = await OpenAsync();
+        await using var _ = store;
+        await items.InsertItemsAsync([Item("a", "文本")], s_ingest, cancellationToken: Ct);
+        var stores = new List<IWorkspaceStore>();
+        for (var i = 0; i < 6; i++) stores.Add(await OpenStoreAsync());
+        var results = await Task.WhenAll(stores.Select((s, i) => Task.Run(() => new SqlCurationStore(s).TransitionAsync([new StateTransition
+        {
+            ItemId = "a", ExpectedVersion = 1, From = CurationState.Ingested, To = CurationState.Assessed, Actor = Actor.Person("w" + i),
+        }], Ct))));
+        foreach (var s in stores) await s.DisposeAsync();
+        Assert.Equal(1, results.Count(r => r[0]));
+        Assert.Equal(2, (await items.ReadAuditAsync("a", Ct).ToListAsync(Ct)).Count);
+    }
+
+    [Fact]
+    public async Task Transition_ConcurrentReadModifyWriteLoops_NoLostUpdates()
+    {
+        var (store, items) = await OpenAsync();
+        await using var _ = store;
+        await items.InsertItemsAsync([Item("a", "文本") with { State = CurationState.Ready }], s_ingest, cancellationToken: Ct);
+        const int Writers = 4, Each = 15;
+        var stores = new List<IWorkspaceStore>();
+        for (var i = 0; i < Writers; i++) stores.Add(await OpenStoreAsync());
+        await Task.WhenAll(stores.Select((s, w) => Task.Run(async () =>
+        {
+            var mine = new SqlCurationStore(s);
+            for (var done = 0; done < Each;)
+            {
+                var current = (await mine.GetItemAsync("a", Ct))!;
+                var ok = await mine.TransitionAsync([new StateTransition
+                {
+                    ItemId = "a", ExpectedVersion = current.Version, From = CurationState.Ready, To = CurationState.Ready, Actor = Actor.Person($"w{w}"),
+                    Artifacts = [new ArtifactWrite("note", $"{{\"writer\":{w},\"n\":{done}}}")],
+                }], Ct);
+                if (ok[0]) done++;
+            }
+        })));
+        foreach (var s in stores) await s.DisposeAsync();
+        Assert.Equal(1 + (Writers * Each), (await items.GetItemAsync("a", Ct))!.Version);
+        var audit = await items.ReadAuditAsync("a", Ct).ToListAsync(Ct);
+        Assert.Equal(1 + (Writers * Each), audit.Count);
+        Assert.Equal(Each, audit.Count(e => e.Actor.Name == "w0"));
+    }
+
+    [Fact]
+    public async Task Claim_TwoOwners_GetDisjointItemsAndTransitionReleasesClaim()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var store = await OpenStoreAsync();
+        await using var _ = store;
+        var items = new SqlCurationStore(store, time);
+        await items.InsertItemsAsync([.. Enumerable.Range(0, 5).Select(i => Item($"i{i}", $"文本{i}"))], s_ingest, cancellationToken: Ct);
+        var first = await items.ClaimAsync(CurationState.Ingested, "w1", 3, TimeSpan.FromMinutes(1), Ct);
+        var second = await items.ClaimAsync(CurationState.Ingested, "w2", 3, TimeSpan.FromMinutes(1), Ct);
+        Assert.Equal(["i0", "i1", "i2"], first.Select(i => i.Id).ToArray());
+        Assert.Equal(["i3", "i4"], second.Select(i => i.Id).ToArray());
+        Assert.Equal(["w1", "w2"], await items.ListClaimOwnersAsync(Ct));
+        Assert.Empty(await items.ClaimAsync(CurationState.Ingested, "w3", 3, TimeSpan.FromMinutes(1), Ct));
+
+        await items.TransitionAsync([new StateTransition { ItemId = "i0", ExpectedVersion = 1, From = CurationState.Ingested, To = CurationState.Assessed, Actor = s_ingest }], Ct);
+        Assert.Null((await items.GetItemAsync("i0", Ct))!.ClaimedBy);
+        Assert.Equal(2, await items.ReleaseClaimsAsync("w1", Ct));
+        Assert.Equal(["i1", "i2"], (await items.ClaimAsync(CurationState.Ingested, "w3", 5, TimeSpan.FromMinutes(1), Ct)).Select(i => i.Id).ToArray());
+
+        time.Advance(TimeSpan.FromMinutes(2)); // every lease has expired
+        Assert.Equal(["i1", "i2", "i3", "i4"], (await items.ClaimAsync(CurationState.Ingested, "w4", 9, TimeSpan.FromMinutes(1), Ct)).Select(i => i.Id).ToArray());
+    }
+
+    [Fact]
+    public async Task CountByState_MixedStates_CountsPerStateAndReason()
+    {
+        var (store, items) = await OpenAsync();
+        await using var _ = store;
+        await items.InsertItemsAsync(
+        [
+            Item("a", "一"), Item("b", "二"), Item("c", "一"),
+            Item("d", "三") with { State = CurationState.Held, ReasonCode = "undated" },
+        ], s_ingest, cancellationToken: Ct);
+        var counts = (await items.CountByStateAsync(Ct)).ToDictionary(c => (c.State, c.ReasonCode), c => c.Count);
+        Assert.Equal(2, counts[(CurationState.Ingested, null)]);
+        Assert.Equal(1, counts[(CurationState.Rejected, "duplicate")]);
+        Assert.Equal(1, counts[(CurationState.Held, "undated")]);
+        Assert.Equal(3, counts.Count);
+    }
+
+    [Fact]
+    public async Task ReviewDecisions_AssignedAtTransition_RecordOnceAndReportConflicts()
+    {
+        var (store, items) = await OpenAsync();
+        await using var _ = store;
+        await items.InsertItemsAsync([Item("a", "文本") with { State = CurationState.Scored }], s_ingest, cancellationToken: Ct);
+        await items.TransitionAsync([new StateTransition { ItemId = "a", ExpectedVersion = 1, From = CurationState.Scored, To = CurationState.InReview, Actor = s_ingest, Reviewers = ["r1", "r2"] }], Ct);
+        Assert.Equal(1, (await items.GetItemAsync("a", Ct))!.ReviewRound);
+
+        Assert.Equal(DecisionOutcome.Recorded, await items.RecordReviewDecisionAsync(new ReviewDecision("a", 1, "r1", ReviewDecisionKind.Accept, null, "好"), Ct));
+        Assert.Equal(DecisionOutcome.AlreadyRecorded, await items.RecordReviewDecisionAsync(new ReviewDecision("a", 1, "r1", ReviewDecisionKind.Accept, null, null), Ct));
+        Assert.Equal(DecisionOutcome.Conflict, await items.RecordReviewDecisionAsync(new ReviewDecision("a", 1, "r1", ReviewDecisionKind.Remove, "guideline", null), Ct));
+        Assert.Equal(DecisionOutcome.NotAssigned, await items.RecordReviewDecisionAsync(new ReviewDecision("a", 1, "r9", ReviewDecisionKind.Accept, null, null), Ct));
+
+        var reviews = await items.ListReviewsAsync("a", Ct);
+        Assert.Equal([("r1", (ReviewDecisionKind?)ReviewDecisionKind.Accept, "好"), ("r2", null, null)], reviews.Select(r => (r.Reviewer, r.Decision, r.Comment)).ToArray());
+    }
+
+    [Fact]
+    public async Task IngestErrors_Recorded_ListedInOrderAndCounted()
+    {
+        var (store, items) = await OpenAsync();
+        await using var _ = store;
+        IngestError[] errors = [new(new SourceLocation("a.jsonl", "line 3"), "text", "empty"), new(new SourceLocation("b.csv", "row 9"), null, "bad quote")];
+        await items.RecordIngestErrorsAsync(errors, "r", Ct);
+        Assert.Equal(errors, await items.ListIngestErrorsAsync(10, Ct));
+        Assert.Equal(2, await items.CountIngestErrorsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ListItems_ByStateAfterId_PagesInIdOrder()
+    {
+        var (store, items) = await OpenAsync();
+        await using var _ = store;
+        await items.InsertItemsAsync([Item("c", "三"), Item("a", "一"), Item("b", "二"), Item("d", "四") with { State = CurationState.Held }], s_ingest, cancellationToken: Ct);
+        Assert.Equal(["a", "b"], (await items.ListItemsAsync(CurationState.Ingested, null, 2, Ct)).Select(i => i.Id).ToArray());
+        Assert.Equal(["c"], (await items.ListItemsAsync(CurationState.Ingested, "b", 2, Ct)).Select(i => i.Id).ToArray());
+        Assert.Equal(["c", "d"], (await items.ListItemsAsync(null, "b", 5, Ct)).Select(i => i.Id).ToArray());
+    }
+}
