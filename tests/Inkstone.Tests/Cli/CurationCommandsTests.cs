@@ -4,11 +4,9 @@ using Spectre.Console;
 
 namespace Inkstone.Tests.Cli;
 
-[CollectionDefinition(nameof(ConsoleCollection), DisableParallelization = true)]
-public sealed class ConsoleCollection;
 
 /// <summary>The curation verbs end to end through the command line (console output captured; not run in parallel).</summary>
-[Collection(nameof(ConsoleCollection))]
+[Collection(ConsoleCollection.Name)]
 public sealed class CurationCommandsTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("inkstone-cli-").FullName;

@@ -5,8 +5,7 @@ using Inkstone.Tests.Evaluation;
 namespace Inkstone.Tests.Cli;
 
 /// <summary>Redirects Console.Out, so it must not run beside other tests.</summary>
-[CollectionDefinition(nameof(EvalCommandTests), DisableParallelization = true)]
-[Collection(nameof(EvalCommandTests))]
+[Collection(ConsoleCollection.Name)]
 public sealed class EvalCommandTests
 {
     private static async Task<(int Code, string Out)> RunAsync(params string[] args)
