@@ -125,4 +125,27 @@ public sealed class LlmPairwiseJudgeTests
         Assert.Equal(0, again.Judged);
         Assert.Equal(4, again.Skipped);
     }
+
+    [Fact]
+    public async Task RunRubricAsync_InvalidAnswer_IsListedWithDiagnosticAndNotWritten()
+    {
+        using var dir = new TempDirectory();
+        BenchmarkQuery[] queries = [new("q1", "zh", "poetry", "task", new())];
+        var gens = new[] { ("M1", "fine"), ("M2", "broken") }
+            .Select(g => new GenerationRecord("q1", g.Item1, 0, g.Item2, null, null, null, 1, null, null, DateTimeOffset.UnixEpoch)).ToList();
+        // The answer "broken" gets a reply missing overall_preference.
+        var layer = FakeModelLayer.Text(prompt => prompt.Contains("broken", StringComparison.Ordinal)
+            ? "{\"content_quality\":1,\"creative_merit\":1,\"cultural_appropriateness\":1,\"task_fulfilment\":1,\"reason\":\"x\"}"
+            : "{\"content_quality\":2,\"creative_merit\":3,\"cultural_appropriateness\":1,\"task_fulfilment\":0,\"overall_preference\":2,\"reason\":\"x\"}");
+        var judge = new LlmRubricJudge(layer.Runner, FakeModelLayer.Prompt(PromptIds.JudgeRubric), layer.Model);
+        var path = dir.Combine("rubric.jsonl");
+        var summary = await LlmJudgeRunner.RunRubricAsync(judge, queries, gens, ["M1", "M2"], path, new LlmJudgeRunOptions { JudgeName = "j" }, TestContext.Current.CancellationToken);
+        Assert.Equal(1, summary.Judged);
+        var failure = Assert.Single(summary.Failures);
+        Assert.StartsWith("q1 M2: SchemaMismatch", failure, StringComparison.Ordinal);
+        var set = await JudgmentFileReader.ReadAsync(path, null, TestContext.Current.CancellationToken);
+        var written = Assert.Single(set.Rubric);
+        Assert.Equal(("M1", 3, 0), (written.Model, written.Scores[RubricDimension.CreativeMerit], written.Scores[RubricDimension.TaskFulfilment]));
+        Assert.Contains("\"prompt_version\":\"judge.rubric@v1\"", await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
 }
