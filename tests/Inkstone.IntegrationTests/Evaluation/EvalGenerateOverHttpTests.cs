@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Inkstone.Cli;
+using Inkstone.Evaluation.Analysis;
 using Inkstone.Evaluation.Generation;
 using Inkstone.Evaluation.Judgments;
 using Inkstone.Evaluation.Statistics;
@@ -30,6 +31,13 @@ public sealed class EvalGenerateOverHttpTests
         var prompt = request.LastUserText;
         if (model != "judge-model")
             return new StubReply { Content = $"<think>planning for {model}</think>{model} writes: {prompt}", PromptTokens = 11, CompletionTokens = 22 };
+        if (prompt.Contains("编号片段", StringComparison.Ordinal))
+        {
+            // Behaviour labels: numbered lines "k. text"; planning lines are deep reasoning, the rest normal writing.
+            var segments = prompt.Split('\n').Where(l => l.Length > 3 && char.IsAsciiDigit(l[0]) && l.Contains(". ", StringComparison.Ordinal)).ToList();
+            var labels = segments.Select((l, i) => $"{{\"segment\": {i + 1}, \"behaviour\": \"{(l.Contains("planning", StringComparison.Ordinal) ? "deep_reasoning" : "normal_writing")}\"}}");
+            return StubReply.Answer("{\"labels\": [" + string.Join(", ", labels) + "]}");
+        }
         var a = Between(prompt, MarkA, MarkB);
         var b = Between(prompt, MarkB, "只输出");
         var winner = a.Contains("cw writes", StringComparison.Ordinal) ? "A" : b.Contains("cw writes", StringComparison.Ordinal) ? "B" : "A";
@@ -62,7 +70,7 @@ public sealed class EvalGenerateOverHttpTests
                     "M_X":   {"base_url": "{{server.BaseUrl}}", "model": "x", "retry_attempts": 0},
                     "judge": {"base_url": "{{server.BaseUrl}}", "model": "judge-model", "retry_attempts": 0}
                   },
-                  "roles": {"judge": "judge"}
+                  "roles": {"judge": "judge", "labelling": "judge"}
                 } }
                 """, ct);
             var workspace = Path.Combine(dir, "workspace.db");
@@ -118,11 +126,22 @@ public sealed class EvalGenerateOverHttpTests
             Assert.Equal(set.Pairwise.Select(p => (p.QueryId, p.ModelA, p.ModelB, p.Verdict, p.PositionInconsistent)).Order(),
                 cached.Pairwise.Select(p => (p.QueryId, p.ModelA, p.ModelB, p.Verdict, p.PositionInconsistent)).Order());
 
-            // Usage per run: four runs; the two repeat runs made all their calls from the cache.
+            // Behaviour labels: one call per output (2 queries × 3 models), one label per line of reasoning and answer.
+            string[] label = ["eval", "judge", "--mode", "behavior", "--config", config, "--workspace", workspace, "--queries", queries,
+                "--generations", Path.Combine(dir, "gen.jsonl"), "--models", "M_CW", "M_G", "M_X", "-o", Path.Combine(dir, "labels.jsonl")];
+            Assert.Equal(0, await CliApp.CreateRootCommand().Parse(label).InvokeAsync(cancellationToken: ct));
+            Assert.Equal(24 + 6, server.RequestCount);
+            var (labels, labelProblems) = await BehaviorLabelFile.ReadAsync(Path.Combine(dir, "labels.jsonl"), ct);
+            Assert.Empty(labelProblems);
+            Assert.Equal(12, labels.Count);
+            Assert.All(labels, l => Assert.Equal(l.Segment == 0 ? ReasoningBehavior.DeepReasoning : ReasoningBehavior.NormalWriting, l.Behavior));
+            Assert.All(labels, l => Assert.Equal("judge", l.Labeler));
+
+            // Usage per run: five runs; the two repeat runs made all their calls from the cache.
             var usage = await ReadUsageAsync(workspace, ct);
-            Assert.Equal(4, usage.Select(u => u.Run).Distinct().Count());
+            Assert.Equal(5, usage.Select(u => u.Run).Distinct().Count());
             var judgeRuns = usage.Where(u => u.Run.StartsWith("eval judge ", StringComparison.Ordinal)).OrderBy(u => u.Run, StringComparer.Ordinal).ToList();
-            Assert.Equal([("judge", 12L, 0L), ("judge", 12L, 12L)], judgeRuns.Select(u => (u.Model, u.Calls, u.CacheHits)));
+            Assert.Equal([("judge", 12L, 0L), ("judge", 12L, 12L), ("judge", 6L, 0L)], judgeRuns.Select(u => (u.Model, u.Calls, u.CacheHits)));
             var generateRuns = usage.Where(u => u.Run.StartsWith("eval generate ", StringComparison.Ordinal)).ToList();
             Assert.Equal(6, generateRuns.Count); // 3 models × 2 runs
             Assert.All(generateRuns, u => Assert.Equal(4, u.Calls));
