@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Inkstone.Evaluation.Generation;
+using Inkstone.Llm.Configuration;
 
 namespace Inkstone.Cli.Commands;
 
@@ -8,32 +9,38 @@ public static class EvalGenerateCommand
 {
     public static Command Create()
     {
-        var command = new Command("generate", "Run a query set through named model configurations (e.g. M_CW, M_CW+1k, M_CW+5k, M_CW+10k, M_G) and append each answer to a JSONL results file, with its reasoning split off (<think>…</think>), token usage and timing. Re-running skips answers already present and retries failed ones.");
+        var command = new Command("generate", "Run a query set through named model configurations (e.g. M_CW, M_CW+1k, M_CW+5k, M_CW+10k, M_G), declared under llm.models in inkstone.json like any other model (see docs/configuration.md), and append each answer to a JSONL results file, with its reasoning split off (<think>…</think>), token usage and timing. Calls go through the model layer: response cache in the workspace database, concurrency and rate limits, retries, usage table at the end. Re-running skips answers already present and retries failed ones.");
         var queries = EvalOptions.Queries(required: true);
-        var models = new Option<FileInfo>("--models") { Description = "Model configuration file (JSON: {\"models\":[{\"name\",\"endpoint\",\"model\",\"api_key_env\",\"temperature\",\"top_p\",\"max_output_tokens\",\"system_prompt\"}]}).", Required = true };
-        var only = new Option<string[]>("--only") { Description = "Run only these configurations (names).", AllowMultipleArgumentsPerToken = true };
+        var models = new Option<string[]>("--models") { Description = "Names of the model configurations to run (keys of llm.models).", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<FileInfo>("--out", "-o") { Description = "Results file (JSONL), created or appended to.", Required = true };
         var samples = new Option<int>("--samples") { Description = "Answers per query and model.", DefaultValueFactory = _ => 1 };
-        var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight at once.", DefaultValueFactory = _ => 4 };
         var taxonomy = CommonOptions.Taxonomy();
         var strict = EvalOptions.Strict();
-        foreach (var o in new Option[] { queries, models, only, output, samples, concurrency, taxonomy, strict }) command.Options.Add(o);
+        foreach (var o in new Option[] { queries, models, output, samples, taxonomy, strict }) command.Options.Add(o);
+        var llm = new EvalLlmSession(command);
         command.SetAction(async (parse, ct) =>
         {
+            var startedAt = TimeProvider.System.GetUtcNow();
             var (qs, ok) = await EvalOptions.ReadQueriesAsync(parse.GetValue(queries)!, CommonOptions.LoadTaxonomy(parse.GetValue(taxonomy)), parse.GetValue(strict), ct).ConfigureAwait(false);
             if (!ok) return 1;
-            var configs = EvalModelConfigFile.Load(parse.GetValue(models)!.FullName);
-            if (parse.GetValue(only) is { Length: > 0 } names)
+            using var session = llm.Open(parse, out var settings);
+            if (session is null) return 2;
+            var configurations = new List<ModelConfiguration>();
+            foreach (var name in parse.GetValue(models)!.Distinct(StringComparer.Ordinal))
             {
-                var unknown = names.Except(configs.Select(c => c.Name)).ToArray();
-                if (unknown.Length > 0) { Console.Error.WriteLine($"--only: no configuration named {string.Join(", ", unknown)}"); return 2; }
-                configs = configs.Where(c => names.Contains(c.Name)).ToList();
+                if (!settings.Models.TryGetValue(name, out var configuration))
+                {
+                    Console.Error.WriteLine($"--models: no model configuration named '{name}'; configured: {string.Join(", ", settings.Models.Keys)}");
+                    return 2;
+                }
+                configurations.Add(configuration);
             }
             var done = 0;
             var runner = new GenerationRunner(new GenerationRunOptions
             {
                 Samples = parse.GetValue(samples),
-                MaxConcurrency = parse.GetValue(concurrency),
+                // Each model's own max_concurrency is the limit that matters; this only lets every model use all of its slots.
+                MaxConcurrency = configurations.Sum(c => c.MaxConcurrency),
                 Progress = r =>
                 {
                     var n = Interlocked.Increment(ref done);
@@ -42,8 +49,19 @@ public static class EvalGenerateCommand
                         : $"[{n}] {r.Model} {r.QueryId}#{r.Sample}: FAILED {r.Error}");
                 },
             });
-            var summary = await runner.RunAsync(qs, configs, parse.GetValue(output)!.FullName, ct).ConfigureAwait(false);
+            GenerationRunSummary summary;
+            try
+            {
+                summary = await runner.RunAsync(qs, configurations.Select(c => GenerationModel.FromConfiguration(c, session.ChatClient(c))).ToList(),
+                    parse.GetValue(output)!.FullName, ct).ConfigureAwait(false);
+            }
+            catch (LlmConfigurationException e)
+            {
+                Console.Error.WriteLine("configuration error: " + e.Message);
+                return 2;
+            }
             Console.Out.WriteLine($"{summary.Generated} generated, {summary.Skipped} already present, {summary.Failed} failed (kept with their error; re-run to retry)");
+            await EvalLlmSession.FinishAsync(session, "eval generate", startedAt, ct).ConfigureAwait(false);
             return summary.Failed == 0 ? 0 : 3;
         });
         return command;

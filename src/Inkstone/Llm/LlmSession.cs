@@ -4,6 +4,7 @@ using Inkstone.Llm.Configuration;
 using Inkstone.Llm.Prompts;
 using Inkstone.Llm.Structured;
 using Inkstone.Llm.Usage;
+using Microsoft.Extensions.AI;
 
 namespace Inkstone.Llm;
 
@@ -39,6 +40,12 @@ public sealed class LlmSession : IDisposable
     public ModelConfiguration Model(string roleOrName) => Settings.Resolve(roleOrName);
 
     public PromptTemplate Prompt(string id) => Prompts.Get(id);
+
+    /// <summary>
+    /// The composed client (usage, cache, limits, backend) of a model, for free-text calls that have no prompt template,
+    /// such as answering a benchmark query as it stands.
+    /// </summary>
+    public IChatClient ChatClient(ModelConfiguration model) => _factory.GetClient(model);
 
     /// <summary>Records this session's usage under <paramref name="runId"/>; does nothing without a workspace database.</summary>
     public Task SaveUsageAsync(string runId, CancellationToken cancellationToken = default) =>

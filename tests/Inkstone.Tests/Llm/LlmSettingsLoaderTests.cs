@@ -26,8 +26,18 @@ public sealed class LlmSettingsLoaderTests
         Assert.Equal("local", s.Resolve(ModelRoles.Screening).Name);
     }
 
+    [Fact]
+    public void Parse_GenerationSamplingAndSystemPrompt_AreRead()
+    {
+        var s = LlmSettingsLoader.Parse("""{ "llm": { "models": { "M_G": { "base_url": "http://127.0.0.1:9/v1", "model": "g", "top_p": 0.95, "system_prompt": "你是作家。" } } } }""", "inkstone.json");
+        var m = s.Resolve("M_G");
+        Assert.Equal((0.95f, "你是作家。"), (m.TopP, m.SystemPrompt));
+        Assert.Null(LlmSettingsLoader.Parse(Json, "inkstone.json").Resolve("local").TopP);
+    }
+
     [Theory]
     [InlineData("""{ "llm": { "models": { "a": { "backend": "openai", "model": "x" } } } }""", "inkstone.json: llm.models.a.base_url: required")]
+    [InlineData("""{ "llm": { "models": { "a": { "backend": "embedded", "model_path": "m", "system_prompt": 3 } } } }""", "llm.models.a.system_prompt: expected string")]
     [InlineData("""{ "llm": { "models": { "a": { "backend": "embedded", "model_path": "m", "colour": 1 } } } }""", "llm.models.a.colour: unknown setting")]
     [InlineData("""{ "llm": { "models": { "a": { "backend": "embedded", "model_path": "m" } }, "roles": { "judge": "b" } } }""", "llm.roles.judge: no model named 'b'")]
     [InlineData("""{ "llm": { "models": { "a": { "backend": "embedded", "model_path": "m", "structured_output": "xml" } } } }""", "structured_output: 'xml' is not one of json_schema, json_object")]

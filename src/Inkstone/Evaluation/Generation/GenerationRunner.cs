@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text;
 using Inkstone.Evaluation.Queries;
+using Inkstone.Llm.Middleware;
 using Microsoft.Extensions.AI;
 
 namespace Inkstone.Evaluation.Generation;
@@ -56,6 +58,25 @@ public sealed class GenerationRunner(GenerationRunOptions? options = null)
         return new GenerationRunSummary(generated, skipped, failed);
     }
 
+    /// <summary>
+    /// The model's options, tagged for the model layer's cache with a per-sample request id: sample k of a query is its own
+    /// cached request, so samples 0…n−1 are n answers while a re-run of the same sample is answered from the cache.
+    /// The cache layer removes the tag before the request is sent.
+    /// </summary>
+    internal static ChatOptions RequestOptions(GenerationModel model, int sample)
+    {
+        var options = model.Options?.Clone() ?? new ChatOptions();
+        options.AdditionalProperties = new AdditionalPropertiesDictionary(options.AdditionalProperties ?? [])
+        {
+            [LlmRequestProperties.PromptId] = string.Create(CultureInfo.InvariantCulture, $"{SamplePromptId}{sample}"),
+            [LlmRequestProperties.PromptVersion] = 1,
+        };
+        return options;
+    }
+
+    /// <summary>Request id prefix of a generation in the response cache and its audit column (<c>generate.sample0@v1</c>, …).</summary>
+    public const string SamplePromptId = "generate.sample";
+
     private async Task<GenerationRecord> GenerateAsync(BenchmarkQuery query, GenerationModel model, int sample, CancellationToken cancellationToken)
     {
         var messages = new List<ChatMessage>();
@@ -65,7 +86,7 @@ public sealed class GenerationRunner(GenerationRunOptions? options = null)
         var started = time.GetTimestamp();
         try
         {
-            var response = await model.Client.GetResponseAsync(messages, model.Options?.Clone(), cancellationToken).ConfigureAwait(false);
+            var response = await model.Client.GetResponseAsync(messages, RequestOptions(model, sample), cancellationToken).ConfigureAwait(false);
             var elapsed = time.GetElapsedTime(started).TotalMilliseconds;
             var (answer, inlineReasoning) = ThinkSplitter.Split(response.Text);
             // Servers that return reasoning separately (reasoning_content) give it as reasoning content items.

@@ -142,7 +142,7 @@ public static class LlmJudgeRunner
             async (item, ct) =>
             {
                 var segments = ReasoningBehaviors.Segments(item.G.Reasoning, item.G.Answer);
-                var (labels, error) = await labeler.LabelAsync(item.Q.Query, segments, ct).ConfigureAwait(false);
+                var (labels, error) = await labeler.LabelAsync(segments, ct).ConfigureAwait(false);
                 await gate.WaitAsync(ct).ConfigureAwait(false);
                 try
                 {

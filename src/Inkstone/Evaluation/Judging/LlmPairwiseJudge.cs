@@ -1,41 +1,48 @@
 using Inkstone.Evaluation.Statistics;
-using Microsoft.Extensions.AI;
+using Inkstone.Llm.Configuration;
+using Inkstone.Llm.Prompts;
+using Inkstone.Llm.Structured;
 
 namespace Inkstone.Evaluation.Judging;
 
 /// <summary>
-/// Asks an LLM which of two answers is better, in both orders: (A, B) and (B, A). The second verdict is mapped back to
-/// the original labels; if the two disagree the result is a tie marked position-inconsistent (<see cref="PositionSwap"/>).
-/// Calls go through the given <see cref="IChatClient"/>, so the host's cache and limits apply.
+/// Asks an LLM which of two answers is better, in both orders: (A, B) and (B, A), each a typed <see cref="PairwiseVerdict"/>
+/// call of the model layer (prompt <c>judge.pairwise</c>), so its cache, limits, retries and usage accounting apply.
+/// The second verdict is mapped back to the original labels; if the two disagree the result is a tie marked
+/// position-inconsistent (<see cref="PositionSwap"/>). A failed call is an error, never a verdict.
 /// </summary>
-public sealed class LlmPairwiseJudge(IChatClient client, JudgePrompt? prompt = null, ChatOptions? options = null)
+public sealed class LlmPairwiseJudge(IStructuredLlm llm, PromptTemplate prompt, ModelConfiguration model)
 {
-    private readonly JudgePrompt _prompt = prompt ?? JudgePrompt.PairwiseV1;
-
-    public string PromptVersion => _prompt.Version;
+    /// <summary>The prompt's <c>id@vN</c>, recorded with every judgment.</summary>
+    public string PromptVersion => prompt.Key;
 
     public async Task<LlmPairwiseOutcome> JudgeAsync(string query, string answerA, string answerB, CancellationToken cancellationToken = default)
     {
-        var (original, e1) = await AskAsync(query, answerA, answerB, cancellationToken).ConfigureAwait(false);
-        var (swapped, e2) = await AskAsync(query, answerB, answerA, cancellationToken).ConfigureAwait(false);
-        var back = swapped is { } s ? PositionSwap.Unswap(s) : (Verdict?)null;
-        if (original is null || back is null)
-            return new LlmPairwiseOutcome(null, false, original, back, string.Join("; ", new[] { e1 is null ? null : "order A,B: " + e1, e2 is null ? null : "order B,A: " + e2 }.Where(x => x is not null)));
-        var (verdict, inconsistent) = PositionSwap.Combine(original.Value, back.Value);
-        return new LlmPairwiseOutcome(verdict, inconsistent, original, back, null);
+        var original = await AskAsync(query, answerA, answerB, cancellationToken).ConfigureAwait(false);
+        var swapped = await AskAsync(query, answerB, answerA, cancellationToken).ConfigureAwait(false);
+        Verdict? first = original.IsSuccess ? ToVerdict(original.Value.Winner) : null;
+        Verdict? back = swapped.IsSuccess ? PositionSwap.Unswap(ToVerdict(swapped.Value.Winner)) : null;
+        if (first is null || back is null)
+        {
+            var errors = new[]
+            {
+                original.Failure is { } f1 ? "order A,B: " + JudgeFailure.Describe(f1) : null,
+                swapped.Failure is { } f2 ? "order B,A: " + JudgeFailure.Describe(f2) : null,
+            };
+            return new LlmPairwiseOutcome(null, false, first, back, string.Join("; ", errors.Where(e => e is not null)));
+        }
+        var (verdict, inconsistent) = PositionSwap.Combine(first.Value, back.Value);
+        return new LlmPairwiseOutcome(verdict, inconsistent, first, back, null);
     }
 
-    private async Task<(Verdict?, string?)> AskAsync(string query, string first, string second, CancellationToken cancellationToken)
+    private Task<LlmOutcome<PairwiseVerdict>> AskAsync(string query, string first, string second, CancellationToken cancellationToken) =>
+        llm.RunAsync<PairwiseVerdict>(prompt, new Dictionary<string, string>(StringComparer.Ordinal) { ["query"] = query, ["answer_a"] = first, ["answer_b"] = second },
+            model, cancellationToken);
+
+    private static Verdict ToVerdict(PairwiseWinner winner) => winner switch
     {
-        var text = _prompt.Render(new Dictionary<string, string>(StringComparer.Ordinal) { ["query"] = query, ["answer_a"] = first, ["answer_b"] = second });
-        try
-        {
-            var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, text)], options?.Clone(), cancellationToken).ConfigureAwait(false);
-            return JudgeReplyParser.TryParseVerdict(response.Text, out var v, out var error) ? (v, null) : (null, error);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            return (null, $"{ex.GetType().Name}: {ex.Message}");
-        }
-    }
+        PairwiseWinner.A => Verdict.A,
+        PairwiseWinner.B => Verdict.B,
+        _ => Verdict.Tie,
+    };
 }

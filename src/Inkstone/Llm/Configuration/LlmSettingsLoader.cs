@@ -97,6 +97,8 @@ public static class LlmSettingsLoader
                 "max_tokens_parameter" => model with { MaxTokensParameter = ParseEnum<MaxTokensParameter>(String(p.Value, field), field) },
                 "max_output_tokens" => model with { MaxOutputTokens = Int(p.Value, field, 1) },
                 "temperature" => model with { Temperature = (float)Number(p.Value, field) },
+                "top_p" => model with { TopP = (float)Number(p.Value, field) },
+                "system_prompt" => model with { SystemPrompt = String(p.Value, field) },
                 "seed" => model with { Seed = Int(p.Value, field, int.MinValue) },
                 "max_concurrency" => model with { MaxConcurrency = Int(p.Value, field, 1) },
                 "requests_per_minute" => model with { RequestsPerMinute = Int(p.Value, field, 0) },

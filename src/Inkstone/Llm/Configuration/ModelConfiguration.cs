@@ -24,6 +24,15 @@ public sealed record ModelConfiguration
     /// <summary>Output-token limit per call; null leaves it to the server.</summary>
     public int? MaxOutputTokens { get; init; } = 1024;
     public float? Temperature { get; init; } = 0f;
+
+    /// <summary>Nucleus-sampling bound; null leaves it to the server.</summary>
+    public float? TopP { get; init; }
+
+    /// <summary>
+    /// System message for free-text generation from a bare query (<c>eval generate</c>); prompt-based steps ignore it,
+    /// since each prompt file has its own system section.
+    /// </summary>
+    public string? SystemPrompt { get; init; }
     public long? Seed { get; init; }
 
     /// <summary>Requests in flight at once for this model.</summary>

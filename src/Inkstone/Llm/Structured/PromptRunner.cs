@@ -91,6 +91,7 @@ public sealed class PromptRunner : IStructuredLlm
         ModelId = model.Model.Length > 0 ? model.Model : null,
         MaxOutputTokens = model.MaxOutputTokens,
         Temperature = model.Temperature,
+        TopP = model.TopP,
         Seed = model.Seed,
         AdditionalProperties = new AdditionalPropertiesDictionary
         {

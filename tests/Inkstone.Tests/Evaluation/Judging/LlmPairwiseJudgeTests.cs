@@ -3,17 +3,23 @@ using Inkstone.Evaluation.Judging;
 using Inkstone.Evaluation.Judgments;
 using Inkstone.Evaluation.Queries;
 using Inkstone.Evaluation.Statistics;
+using Inkstone.Llm.Prompts;
 
 namespace Inkstone.Tests.Evaluation.Judging;
 
 public sealed class LlmPairwiseJudgeTests
 {
+    private const string MarkA = "【回答 A】";
+    private const string MarkB = "【回答 B】";
+
     /// <summary>A judge that always prefers the answer containing "good", whatever its position.</summary>
-    private static FakeChatClient Fair() => FakeChatClient.Text(prompt =>
+    private static FakeModelLayer Fair() => FakeModelLayer.Text(prompt =>
     {
-        var a = Between(prompt, "[Answer A]", "[Answer B]");
-        return a.Contains("good", StringComparison.Ordinal) ? "{\"verdict\": \"A\", \"reason\": \"r\"}" : "```json\n{\"verdict\": \"B\"}\n```";
+        var a = Between(prompt, MarkA, MarkB);
+        return a.Contains("good", StringComparison.Ordinal) ? "{\"winner\": \"A\", \"reason\": \"r\"}" : "```json\n{\"winner\": \"B\", \"reason\": \"r\"}\n```";
     });
+
+    private static LlmPairwiseJudge Judge(FakeModelLayer layer) => new(layer.Runner, FakeModelLayer.Prompt(PromptIds.JudgePairwise), layer.Model);
 
     private static string Between(string s, string from, string to)
     {
@@ -24,19 +30,19 @@ public sealed class LlmPairwiseJudgeTests
     [Fact]
     public async Task JudgeAsync_ConsistentJudge_KeepsVerdictAndAsksBothOrders()
     {
-        var client = Fair();
-        var outcome = await new LlmPairwiseJudge(client).JudgeAsync("task", "bad text", "good text", TestContext.Current.CancellationToken);
+        var layer = Fair();
+        var outcome = await Judge(layer).JudgeAsync("task", "bad text", "good text", TestContext.Current.CancellationToken);
         Assert.Equal(Verdict.B, outcome.Verdict);
         Assert.False(outcome.PositionInconsistent);
-        Assert.Equal(2, client.Prompts.Count);
-        Assert.Contains("[Answer A]\nbad text", client.Prompts[0], StringComparison.Ordinal);
-        Assert.Contains("[Answer A]\ngood text", client.Prompts[1], StringComparison.Ordinal);
+        Assert.Equal(2, layer.Client.Prompts.Count);
+        Assert.Contains(MarkA + "\nbad text", layer.Client.Prompts[0], StringComparison.Ordinal);
+        Assert.Contains(MarkA + "\ngood text", layer.Client.Prompts[1], StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task JudgeAsync_JudgeAlwaysPicksFirst_IsTieAndInconsistent()
     {
-        var outcome = await new LlmPairwiseJudge(FakeChatClient.Text(_ => "<think>hmm</think>{\"verdict\":\"A\"}")).JudgeAsync("t", "x", "y", TestContext.Current.CancellationToken);
+        var outcome = await Judge(FakeModelLayer.Text(_ => "<think>hmm</think>{\"winner\":\"A\",\"reason\":\"first\"}")).JudgeAsync("t", "x", "y", TestContext.Current.CancellationToken);
         Assert.Equal(Verdict.Tie, outcome.Verdict);
         Assert.True(outcome.PositionInconsistent);
         Assert.Equal(Verdict.A, outcome.Original);
@@ -44,27 +50,50 @@ public sealed class LlmPairwiseJudgeTests
     }
 
     [Fact]
-    public async Task JudgeAsync_UnreadableReply_IsErrorNotVerdict()
+    public async Task JudgeAsync_UnreadableReply_IsErrorWithKindAndRawAnswerNotVerdict()
     {
-        var outcome = await new LlmPairwiseJudge(FakeChatClient.Text(_ => "I think A is better")).JudgeAsync("t", "x", "y", TestContext.Current.CancellationToken);
+        var layer = FakeModelLayer.Text(_ => "I think A is better");
+        var outcome = await Judge(layer).JudgeAsync("t", "x", "y", TestContext.Current.CancellationToken);
         Assert.Null(outcome.Verdict);
-        Assert.Contains("no JSON object", outcome.Error, StringComparison.Ordinal);
+        Assert.StartsWith("order A,B: MalformedJson", outcome.Error, StringComparison.Ordinal);
+        Assert.Contains("order B,A: MalformedJson", outcome.Error, StringComparison.Ordinal);
+        Assert.Contains("(answer: I think A is better)", outcome.Error, StringComparison.Ordinal);
+        Assert.Equal(2, layer.Ledger.Total().Failures);
     }
 
     [Fact]
-    public void Render_AnswerContainingPlaceholder_IsNotExpanded()
+    public async Task JudgeAsync_OneOrderFails_IsErrorNamingThatOrder()
     {
-        var text = JudgePrompt.PairwiseV1.Render(new Dictionary<string, string> { ["query"] = "q", ["answer_a"] = "{{answer_b}}", ["answer_b"] = "B!" });
-        Assert.Contains("[Answer A]\n{{answer_b}}", text, StringComparison.Ordinal);
+        var calls = 0;
+        var layer = FakeModelLayer.Text(_ => Interlocked.Increment(ref calls) == 1 ? "{\"winner\":\"A\",\"reason\":\"r\"}" : "{\"winner\":\"C\",\"reason\":\"r\"}");
+        var outcome = await Judge(layer).JudgeAsync("t", "x", "y", TestContext.Current.CancellationToken);
+        Assert.Null(outcome.Verdict);
+        Assert.Equal(Verdict.A, outcome.Original);
+        Assert.StartsWith("order B,A: ", outcome.Error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void TryParseScores_OutOfRange_IsError()
+    public async Task JudgeAsync_AnswerContainingPlaceholder_IsNotExpanded()
     {
-        Assert.False(JudgeReplyParser.TryParseScores("{\"content_quality\":4,\"creative_merit\":1,\"cultural_appropriateness\":1,\"task_fulfilment\":1,\"overall_preference\":1}", out _, out var error));
+        var layer = Fair();
+        await Judge(layer).JudgeAsync("q", "{{answer_b}}", "B!", TestContext.Current.CancellationToken);
+        Assert.Contains(MarkA + "\n{{answer_b}}", layer.Client.Prompts[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ScoreAsync_OutOfRange_IsError_InRange_MapsEveryDimension()
+    {
+        var bad = FakeModelLayer.Text(_ => "{\"content_quality\":4,\"creative_merit\":1,\"cultural_appropriateness\":1,\"task_fulfilment\":1,\"overall_preference\":1,\"reason\":\"x\"}");
+        var (none, error) = await new LlmRubricJudge(bad.Runner, FakeModelLayer.Prompt(PromptIds.JudgeRubric), bad.Model).ScoreAsync("q", "a", TestContext.Current.CancellationToken);
+        Assert.Null(none);
+        Assert.Contains("OutOfRange", error, StringComparison.Ordinal);
         Assert.Contains("content_quality", error, StringComparison.Ordinal);
-        Assert.True(JudgeReplyParser.TryParseScores("Scores: {\"content_quality\":3,\"creative_merit\":1,\"cultural_appropriateness\":0,\"task_fulfilment\":2,\"overall_preference\":2,\"reason\":\"x\"}", out var s, out _));
-        Assert.Equal(0, s[RubricDimension.CulturalAppropriateness]);
+
+        var good = FakeModelLayer.Text(_ => "Scores: {\"content_quality\":3,\"creative_merit\":1,\"cultural_appropriateness\":0,\"task_fulfilment\":2,\"overall_preference\":2,\"reason\":\"x\"}");
+        var (scores, _) = await new LlmRubricJudge(good.Runner, FakeModelLayer.Prompt(PromptIds.JudgeRubric), good.Model).ScoreAsync("q", "a", TestContext.Current.CancellationToken);
+        Assert.NotNull(scores);
+        Assert.Equal((3, 1, 0, 2, 2), (scores[RubricDimension.ContentQuality], scores[RubricDimension.CreativeMerit], scores[RubricDimension.CulturalAppropriateness],
+            scores[RubricDimension.TaskFulfilment], scores[RubricDimension.OverallPreference]));
     }
 
     [Fact]
@@ -78,8 +107,7 @@ public sealed class LlmPairwiseJudgeTests
                 gens.Add(new GenerationRecord(q.Id, m, 0, text, null, null, null, 1, null, null, DateTimeOffset.UnixEpoch));
         gens.RemoveAll(g => g.QueryId == "q2" && g.Model == "M3");
         var path = dir.Combine("llm.jsonl");
-        var client = Fair();
-        var judge = new LlmPairwiseJudge(client);
+        var judge = Judge(Fair());
         var options = new LlmJudgeRunOptions { JudgeName = "judge-x", MaxConcurrency = 1 };
         var summary = await LlmJudgeRunner.RunPairwiseAsync(judge, queries, gens, ["M1", "M2", "M3"], path, options, TestContext.Current.CancellationToken);
         // q1: 3 pairs; q2: only M1–M2 (M3 has no answer: listed, not judged)
@@ -96,5 +124,28 @@ public sealed class LlmPairwiseJudgeTests
         var again = await LlmJudgeRunner.RunPairwiseAsync(judge, queries, gens, ["M1", "M2", "M3"], path, options, TestContext.Current.CancellationToken);
         Assert.Equal(0, again.Judged);
         Assert.Equal(4, again.Skipped);
+    }
+
+    [Fact]
+    public async Task RunRubricAsync_InvalidAnswer_IsListedWithDiagnosticAndNotWritten()
+    {
+        using var dir = new TempDirectory();
+        BenchmarkQuery[] queries = [new("q1", "zh", "poetry", "task", new())];
+        var gens = new[] { ("M1", "fine"), ("M2", "broken") }
+            .Select(g => new GenerationRecord("q1", g.Item1, 0, g.Item2, null, null, null, 1, null, null, DateTimeOffset.UnixEpoch)).ToList();
+        // The answer "broken" gets a reply missing overall_preference.
+        var layer = FakeModelLayer.Text(prompt => prompt.Contains("broken", StringComparison.Ordinal)
+            ? "{\"content_quality\":1,\"creative_merit\":1,\"cultural_appropriateness\":1,\"task_fulfilment\":1,\"reason\":\"x\"}"
+            : "{\"content_quality\":2,\"creative_merit\":3,\"cultural_appropriateness\":1,\"task_fulfilment\":0,\"overall_preference\":2,\"reason\":\"x\"}");
+        var judge = new LlmRubricJudge(layer.Runner, FakeModelLayer.Prompt(PromptIds.JudgeRubric), layer.Model);
+        var path = dir.Combine("rubric.jsonl");
+        var summary = await LlmJudgeRunner.RunRubricAsync(judge, queries, gens, ["M1", "M2"], path, new LlmJudgeRunOptions { JudgeName = "j" }, TestContext.Current.CancellationToken);
+        Assert.Equal(1, summary.Judged);
+        var failure = Assert.Single(summary.Failures);
+        Assert.StartsWith("q1 M2: SchemaMismatch", failure, StringComparison.Ordinal);
+        var set = await JudgmentFileReader.ReadAsync(path, null, TestContext.Current.CancellationToken);
+        var written = Assert.Single(set.Rubric);
+        Assert.Equal(("M1", 3, 0), (written.Model, written.Scores[RubricDimension.CreativeMerit], written.Scores[RubricDimension.TaskFulfilment]));
+        Assert.Contains("\"prompt_version\":\"judge.rubric@v1\"", await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 }
