@@ -12,10 +12,11 @@ namespace Inkstone.Tests.Cli;
 /// <summary>
 /// <c>inkstone run</c> against the loopback OpenAI-compatible stub configured as the workspace's model: screening,
 /// analysis and scoring through the real model layer, the response cache in the workspace database, and failures
-/// quarantined and retried alone.
+/// quarantined and retried alone. The SQLite subclass runs in the unit suite; the PostgreSQL subclass (same source
+/// file, compiled into the integration suite) runs on a private cluster, so the cache lives in PostgreSQL there.
 /// </summary>
 [Collection(ConsoleCollection.Name)]
-public sealed class RunWithModelTests : IDisposable
+public abstract class RunWithModelTests : IDisposable
 {
     private const string ScreenMarker = "从“质量”和“创意”两个方面";
     private const string UsabilityMarker = "请判断它是否可用";
@@ -26,6 +27,9 @@ public sealed class RunWithModelTests : IDisposable
     private readonly ConcurrentDictionary<string, int> _thoughtFailures = new(StringComparer.Ordinal);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Extra options of <c>inkstone init</c> choosing the database (none: SQLite).</summary>
+    protected abstract Task<string[]> InitOptionsAsync();
 
     private static string Article(string name) => string.Concat(Enumerable.Range(0, 10).Select(i => $"{name}的第{i}句各不相同。"));
 
@@ -73,7 +77,7 @@ public sealed class RunWithModelTests : IDisposable
     private async Task<string> CreateWorkspaceAsync(Uri baseUrl)
     {
         var workspace = Path.Combine(_directory, "ws");
-        Assert.Equal(0, (await RunAsync("init", workspace)).Exit);
+        Assert.Equal(0, (await RunAsync(["init", workspace, .. await InitOptionsAsync()])).Exit);
         var configPath = Path.Combine(workspace, WorkspaceConfig.FileName);
         var config = JsonNode.Parse(File.ReadAllText(configPath))!.AsObject();
         config["gate"] = new JsonObject { ["scorer"] = "model" };
@@ -138,14 +142,16 @@ public sealed class RunWithModelTests : IDisposable
         command.CommandText = "SELECT SUM(calls), SUM(cache_hits), SUM(failures), COUNT(DISTINCT run_id) FROM llm_run_usage";
         await using var reader = await command.ExecuteReaderAsync(Ct);
         Assert.True(await reader.ReadAsync(Ct));
-        Assert.Equal((16L, 2L, 1L, 3L), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)));
+        // SUM is numeric on PostgreSQL: read every figure as a number and convert.
+        long Figure(int i) => Convert.ToInt64(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal((16L, 2L, 1L, 3L), (Figure(0), Figure(1), Figure(2), Figure(3)));
     }
 
     [Fact]
     public async Task Run_NoModelConfigured_SkipsModelStagesWithMessage()
     {
         var workspace = Path.Combine(_directory, "plain");
-        Assert.Equal(0, (await RunAsync("init", workspace)).Exit);
+        Assert.Equal(0, (await RunAsync(["init", workspace, .. await InitOptionsAsync()])).Exit);
         var (exit, output) = await RunAsync("run", "-w", workspace);
         Assert.Equal(0, exit);
         Assert.Contains("screen: skipped — no model configured", output, StringComparison.Ordinal);
@@ -154,6 +160,7 @@ public sealed class RunWithModelTests : IDisposable
 
     public void Dispose()
     {
+        GC.SuppressFinalize(this);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_directory, recursive: true); }
         catch (IOException) { }
