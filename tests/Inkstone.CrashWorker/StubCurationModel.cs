@@ -16,6 +16,7 @@ internal sealed class StubCurationModel(string callLog, TimeSpan latency) : ICur
     private readonly Lock _gate = new();
 
     public string ModelId => "stub-model";
+    public bool AssessesFiveDimensions => true;
 
     private async Task<ModelResult<T>> AnswerAsync<T>(string method, string text, Func<uint, T> answer, CancellationToken cancellationToken)
     {
@@ -34,7 +35,7 @@ internal sealed class StubCurationModel(string callLog, TimeSpan latency) : ICur
     public Task<ModelResult<UsabilityVerdict>> PreAnalyzeAsync(string article, CancellationToken cancellationToken = default) =>
         AnswerAsync("usability", article, h => new UsabilityVerdict(h % 7 != 0, "stub"), cancellationToken);
 
-    public Task<ModelResult<string>> AnalyzeArticleAsync(string article, CancellationToken cancellationToken = default) =>
+    public Task<ModelResult<string>> AnalyzeArticleAsync(string article, string? genre, CancellationToken cancellationToken = default) =>
         AnswerAsync("analyze", article, h => $"analysis {h}", cancellationToken);
 
     public Task<ModelResult<string>> AnalyzeArticleAndQueryAsync(string article, string query, CancellationToken cancellationToken = default) =>
@@ -43,6 +44,6 @@ internal sealed class StubCurationModel(string callLog, TimeSpan latency) : ICur
     public Task<ModelResult<AssessmentScores>> ScoreAsync(string article, string query, string thought, CancellationToken cancellationToken = default) =>
         AnswerAsync("score", article, h => new AssessmentScores { ArticleQuality = 9, ArticleCreativity = 9, QueryQuality = 9, QueryCreativity = 8, ThoughtQuality = 8, ThoughtCreativity = (int)(h % 3) + 7 }, cancellationToken);
 
-    public Task<ModelResult<ReverseEngineeringDraft>> DraftAsync(string article, CancellationToken cancellationToken = default) =>
+    public Task<ModelResult<ReverseEngineeringDraft>> DraftAsync(string article, string? genre, CancellationToken cancellationToken = default) =>
         AnswerAsync("draft", article, h => new ReverseEngineeringDraft($"query {h}", $"thought {h}"), cancellationToken);
 }

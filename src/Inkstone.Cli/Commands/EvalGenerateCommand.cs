@@ -23,8 +23,9 @@ public static class EvalGenerateCommand
             var startedAt = TimeProvider.System.GetUtcNow();
             var (qs, ok) = await EvalOptions.ReadQueriesAsync(parse.GetValue(queries)!, CommonOptions.LoadTaxonomy(parse.GetValue(taxonomy)), parse.GetValue(strict), ct).ConfigureAwait(false);
             if (!ok) return 1;
-            using var session = llm.Open(parse, out var settings);
-            if (session is null) return 2;
+            var (opened, settings) = await llm.OpenAsync(parse, ct).ConfigureAwait(false);
+            if (opened is null) return 2;
+            await using var session = opened;
             var configurations = new List<ModelConfiguration>();
             foreach (var name in parse.GetValue(models)!.Distinct(StringComparer.Ordinal))
             {

@@ -29,8 +29,9 @@ public static class EvalJudgeCommand
             var (qs, _) = await EvalOptions.ReadQueriesAsync(parse.GetValue(queries)!, CommonOptions.LoadTaxonomy(parse.GetValue(taxonomy)), false, ct).ConfigureAwait(false);
             var (records, problems) = await GenerationResultsFile.ReadAsync(parse.GetValue(generations)!.FullName, ct).ConfigureAwait(false);
             EvalOptions.Report(problems, false);
-            using var session = llm.Open(parse, out var settings);
-            if (session is null) return 2;
+            var (opened, settings) = await llm.OpenAsync(parse, ct).ConfigureAwait(false);
+            if (opened is null) return 2;
+            await using var session = opened;
             var chosenMode = parse.GetValue(mode);
             ModelConfiguration judgeModel;
             try

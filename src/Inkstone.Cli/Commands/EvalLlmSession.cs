@@ -27,17 +27,17 @@ internal sealed class EvalLlmSession
     public LlmCliOptions Flags { get; }
 
     /// <summary>The session over inkstone.json, INKSTONE_LLM_* and the flags; null (with the error printed, naming file and field) for a bad configuration.</summary>
-    public LlmSession? Open(ParseResult parse, out LlmSettings settings)
+    public async Task<(LlmSession? Session, LlmSettings Settings)> OpenAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        if (!Flags.TryLoad(parse, out settings)) return null;
+        if (!Flags.TryLoad(parse, out var settings)) return (null, settings);
         try
         {
-            return new LlmSession(settings, parse.GetValue(_workspace)!.FullName);
+            return (await LlmSession.OpenAsync(settings, parse.GetValue(_workspace)!.FullName, cancellationToken: cancellationToken).ConfigureAwait(false), settings);
         }
         catch (PromptFormatException e)
         {
             Console.Error.WriteLine("configuration error: " + e.Message);
-            return null;
+            return (null, settings);
         }
     }
 

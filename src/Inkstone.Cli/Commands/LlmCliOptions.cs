@@ -17,10 +17,17 @@ public sealed class LlmCliOptions
     private readonly Option<int?> _concurrency = new("--concurrency") { Description = "Requests in flight at once for the model." };
     private readonly Option<DirectoryInfo?> _prompts = new("--prompts") { Description = "Folder of .prompt files replacing built-in prompts by id." };
 
-    public LlmCliOptions(Command command)
+    /// <param name="workspaceVerb">
+    /// For verbs on a workspace (<c>run</c>): no <c>--config</c> (the workspace's inkstone.json is the configuration) and no
+    /// <c>--concurrency</c> (the verb has its own).
+    /// </param>
+    public LlmCliOptions(Command command, bool workspaceVerb = false)
     {
-        foreach (var option in new Option[] { _config, _model, _baseUrl, _apiModel, _apiKeyEnv, _modelPath, _noJsonSchema, _maxTokens, _concurrency, _prompts })
-            command.Options.Add(option);
+        ArgumentNullException.ThrowIfNull(command);
+        var options = workspaceVerb
+            ? new Option[] { _model, _baseUrl, _apiModel, _apiKeyEnv, _modelPath, _noJsonSchema, _maxTokens, _prompts }
+            : new Option[] { _config, _model, _baseUrl, _apiModel, _apiKeyEnv, _modelPath, _noJsonSchema, _maxTokens, _concurrency, _prompts };
+        foreach (var option in options) command.Options.Add(option);
     }
 
     /// <summary>
@@ -50,9 +57,14 @@ public sealed class LlmCliOptions
     }
 
     /// <summary>File, then environment, then these flags.</summary>
-    public LlmSettings Load(ParseResult parse)
+    public LlmSettings Load(ParseResult parse) =>
+        LlmSettingsLoader.Load(parse.GetValue(_config)?.FullName, LlmOverrides.FromEnvironment(Environment.GetEnvironmentVariable), Overrides(parse));
+
+    /// <summary>What the flags set, to apply after the file and the environment.</summary>
+    public LlmOverrides Overrides(ParseResult parse)
     {
-        var flags = new LlmOverrides
+        ArgumentNullException.ThrowIfNull(parse);
+        return new LlmOverrides
         {
             ModelName = parse.GetValue(_model),
             BaseUrl = parse.GetValue(_baseUrl) is { } url ? LlmSettingsLoader.ParseUrl(url, "--base-url") : null,
@@ -64,6 +76,5 @@ public sealed class LlmCliOptions
             MaxConcurrency = parse.GetValue(_concurrency),
             PromptDirectory = parse.GetValue(_prompts)?.FullName,
         };
-        return LlmSettingsLoader.Load(parse.GetValue(_config)?.FullName, LlmOverrides.FromEnvironment(Environment.GetEnvironmentVariable), flags);
     }
 }

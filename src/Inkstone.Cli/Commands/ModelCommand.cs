@@ -148,7 +148,7 @@ public static class ModelCommand
             {
                 model = options.ModelFor(parse, settings, parse.GetValue(role)!);
                 // No workspace: a test call must reach the model, not the cache.
-                session = new LlmSession(settings, workspaceDatabase: null);
+                session = new LlmSession(settings, store: null);
             }
             catch (Exception e) when (e is LlmConfigurationException or PromptFormatException)
             {

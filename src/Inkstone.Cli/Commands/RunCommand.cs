@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Inkstone.Curation;
+using Inkstone.Curation.Modeling;
 
 namespace Inkstone.Cli.Commands;
 
@@ -20,23 +21,41 @@ public static class RunCommand
         command.Options.Add(limit);
         command.Options.Add(concurrency);
         command.Options.Add(format);
+        var llm = new LlmCliOptions(command, workspaceVerb: true);
         command.SetAction((parse, ct) => WorkspaceOption.GuardAsync(async () =>
         {
             await using var workspace = await WorkspaceOption.OpenAsync(parse.GetValue(workspaceOption)!, ct);
             var selected = parse.GetValue(stages) is { Length: > 0 } s ? s.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray() : null;
-            var reports = await Run(workspace, selected, parse.GetValue(limit), parse.GetValue(concurrency), ct);
+            using var model = WorkspaceOption.OpenModel(workspace, llm.Overrides(parse));
+            if (model is null) WorkspaceOption.Progress("no model configured (inkstone.json 'llm' section, INKSTONE_LLM_* or --base-url/--model-path): model stages are skipped");
+            var runId = NewRunId(TimeProvider.System);
+            var reports = await Run(workspace, model?.Model, runId, selected, parse.GetValue(limit), parse.GetValue(concurrency), ct);
             if (parse.GetValue(format) == "json") Console.Out.WriteLine(JsonSerializer.Serialize(reports, CliJson.Indented));
             else Print(reports);
+            if (model is not null)
+            {
+                // Standard output carrying JSON stays one document: the figures are in the usage record then.
+                if (parse.GetValue(format) != "json") UsageReport.Write(model.Llm.Ledger);
+                await model.Llm.SaveUsageAsync(runId, ct);
+                WorkspaceOption.Progress($"usage recorded as run '{runId}'");
+            }
             return 0;
         }));
         return command;
     }
 
-    internal static Task<IReadOnlyList<StageRunReport>> Run(Workspace workspace, IReadOnlyCollection<string>? stages, long? limit, int concurrency, CancellationToken ct)
+    /// <summary>The run id of the audit trail and of the usage record: start time and a random suffix.</summary>
+    internal static string NewRunId(TimeProvider time) =>
+        time.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'-", System.Globalization.CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>A run with <see cref="WorkspaceOption.ModelFactory"/>'s model (no cache), for verbs that drive the pipeline themselves.</summary>
+    internal static Task<IReadOnlyList<StageRunReport>> Run(Workspace workspace, IReadOnlyCollection<string>? stages, long? limit, int concurrency, CancellationToken ct) =>
+        Run(workspace, WorkspaceOption.ModelFactory(workspace.Config), NewRunId(TimeProvider.System), stages, limit, concurrency, ct);
+
+    internal static Task<IReadOnlyList<StageRunReport>> Run(Workspace workspace, ICurationModel? model, string runId, IReadOnlyCollection<string>? stages, long? limit, int concurrency, CancellationToken ct)
     {
-        var model = WorkspaceOption.ModelFactory(workspace.Config);
         var pipeline = new CurationPipeline(workspace.Items, CurationStages.Create(workspace.Config, workspace.Items, model));
-        var options = new PipelineRunOptions { Stages = stages, Limit = limit, Concurrency = concurrency };
+        var options = new PipelineRunOptions { Stages = stages, Limit = limit, Concurrency = concurrency, RunId = runId };
         return pipeline.RunAsync(options, new Progress<StageProgress>(p => WorkspaceOption.Progress($"{p.Stage}: {p.Processed:N0} items")), ct);
     }
 

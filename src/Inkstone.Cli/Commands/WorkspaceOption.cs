@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Inkstone.Curation;
 using Inkstone.Curation.Modeling;
+using Inkstone.Llm.Configuration;
 
 namespace Inkstone.Cli.Commands;
 
@@ -22,11 +23,24 @@ public static class WorkspaceOption
     };
 
     /// <summary>
-    /// The model for the model stages, or null when the workspace configures none. The model layer registers its
-    /// factory here; until one is registered a configured model is reported, not silently ignored.
+    /// The model for the model stages, or null when none is configured (inkstone.json section <c>llm</c>, or
+    /// INKSTONE_LLM_* variables). A model opened here has no workspace database, so no cache: verbs with a workspace use
+    /// <see cref="OpenModel"/>.
     /// </summary>
-    public static Func<WorkspaceConfig, ICurationModel?> ModelFactory { get; set; } = config => config.Model is null ? null
-        : throw new InvalidOperationException("inkstone.json has a 'model' section but this build has no model layer to read it; remove the section to run the model-free stages");
+    public static Func<WorkspaceConfig, ICurationModel?> ModelFactory { get; set; } = config =>
+        CurationModelSession.Open(config, WorkspaceConfig.FileName, null, LlmOverrides.FromEnvironment(Environment.GetEnvironmentVariable))?.Model;
+
+    /// <summary>
+    /// The model session of a workspace: its inkstone.json <c>llm</c> section, then INKSTONE_LLM_* variables, then
+    /// <paramref name="flags"/>; cache and usage records in the workspace database. Null when no model is configured.
+    /// </summary>
+    public static CurationModelSession? OpenModel(Workspace workspace, LlmOverrides? flags = null)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        var overrides = LlmOverrides.FromEnvironment(Environment.GetEnvironmentVariable);
+        if (flags is not null) overrides = overrides.Then(flags);
+        return CurationModelSession.Open(workspace.Config, Path.Combine(workspace.Directory, WorkspaceConfig.FileName), workspace.Database, overrides);
+    }
 
     public static Task<Workspace> OpenAsync(DirectoryInfo directory, CancellationToken cancellationToken) => Workspace.OpenAsync(directory.FullName, cancellationToken);
 
@@ -42,7 +56,7 @@ public static class WorkspaceOption
             return await action().ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or InvalidDataException or ArgumentException
-            or NotSupportedException or UnauthorizedAccessException or Storage.WorkspaceSchemaException or System.Data.Common.DbException)
+            or NotSupportedException or UnauthorizedAccessException or LlmConfigurationException or Llm.Prompts.PromptFormatException or Storage.WorkspaceSchemaException or System.Data.Common.DbException)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
             return 1;

@@ -19,7 +19,7 @@ public sealed class Workspace : IAsyncDisposable
     public ICurationStore Items { get; }
 
     /// <summary>Migrations applied on open; other modules append theirs here when they are merged in.</summary>
-    public static IReadOnlyList<SchemaMigration> Migrations { get; } = [.. CurationSchema.Migrations];
+    public static IReadOnlyList<SchemaMigration> Migrations { get; } = [.. CurationSchema.Migrations, .. Llm.Storage.LlmSchema.Migrations];
 
     /// <summary>Creates the folder and <c>inkstone.json</c> (refusing to overwrite one) and the database.</summary>
     public static async Task<Workspace> InitAsync(string directory, WorkspaceConfig config, CancellationToken cancellationToken = default)

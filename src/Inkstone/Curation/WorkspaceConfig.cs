@@ -6,7 +6,7 @@ namespace Inkstone.Curation;
 
 /// <summary>
 /// The workspace's <c>inkstone.json</c> (docs/operations.md): where the database is and how the stages behave.
-/// Unknown keys are kept by other modules' sections (e.g. <c>model</c>), which this record carries as raw JSON.
+/// Unknown keys are kept by other modules' sections (e.g. <c>llm</c>), which this record carries as raw JSON.
 /// </summary>
 public sealed record WorkspaceConfig
 {
@@ -21,8 +21,11 @@ public sealed record WorkspaceConfig
     public GateConfig Gate { get; init; } = new();
     public ReviewConfig Review { get; init; } = new();
 
-    /// <summary>Model configuration, read by the model layer; null means no model (model stages are skipped).</summary>
-    public JsonElement? Model { get; init; }
+    /// <summary>
+    /// The <c>llm</c> section (docs/configuration.md), read by the model layer; null means no model in the file (model
+    /// stages are skipped unless INKSTONE_LLM_* variables or flags define one).
+    /// </summary>
+    public JsonElement? Llm { get; init; }
 
     public sealed record StoreConfig
     {

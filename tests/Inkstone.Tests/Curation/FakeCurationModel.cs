@@ -9,6 +9,7 @@ namespace Inkstone.Tests.Curation;
 internal sealed class FakeCurationModel : ICurationModel
 {
     public string ModelId => "fake-model";
+    public bool AssessesFiveDimensions => true;
     public ConcurrentDictionary<string, int> Calls { get; } = new(StringComparer.Ordinal);
     public Func<string, ScreeningScores?> Screen { get; set; } = _ => new ScreeningScores(8, 7, "ok");
     public Func<string, bool> Usable { get; set; } = _ => true;
@@ -29,7 +30,7 @@ internal sealed class FakeCurationModel : ICurationModel
     public Task<ModelResult<UsabilityVerdict>> PreAnalyzeAsync(string article, CancellationToken cancellationToken = default) =>
         Task.FromResult(Answer("usability", article, new UsabilityVerdict(Usable(article), "分析"), "usability-v1"));
 
-    public Task<ModelResult<string>> AnalyzeArticleAsync(string article, CancellationToken cancellationToken = default) =>
+    public Task<ModelResult<string>> AnalyzeArticleAsync(string article, string? genre, CancellationToken cancellationToken = default) =>
         Task.FromResult(Answer("analyze", article, "文章分析", "analyze-v1"));
 
     public Task<ModelResult<string>> AnalyzeArticleAndQueryAsync(string article, string query, CancellationToken cancellationToken = default) =>
@@ -38,6 +39,6 @@ internal sealed class FakeCurationModel : ICurationModel
     public Task<ModelResult<AssessmentScores>> ScoreAsync(string article, string query, string thought, CancellationToken cancellationToken = default) =>
         Task.FromResult(Answer("score", article, Scores(article), "score-v1"));
 
-    public Task<ModelResult<ReverseEngineeringDraft>> DraftAsync(string article, CancellationToken cancellationToken = default) =>
+    public Task<ModelResult<ReverseEngineeringDraft>> DraftAsync(string article, string? genre, CancellationToken cancellationToken = default) =>
         Task.FromResult(Answer("draft", article, new ReverseEngineeringDraft("草稿提示", "草稿思路"), "draft-v1"));
 }

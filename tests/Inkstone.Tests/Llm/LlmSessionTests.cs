@@ -23,12 +23,12 @@ public sealed class LlmSessionTests
             var variables = new Dictionary<string, string> { ["query"] = "写秋", ["article"] = "秋风起" };
             for (var run = 1; run <= 2; run++)
             {
-                using var session = new LlmSession(settings, db);
+                await using var session = await LlmSession.OpenAsync(settings, db, cancellationToken: ct);
                 var outcome = await session.Runner.RunAsync<ScoreResult>(session.Prompt(PromptIds.ScoreArticle), variables, session.Model(ModelRoles.Scoring), ct);
                 Assert.Equal(9, outcome.Value!.Quality);
                 await session.SaveUsageAsync($"run-{run}", ct);
             }
-            using var reader = new LlmSession(settings, db);
+            await using var reader = await LlmSession.OpenAsync(settings, db, cancellationToken: ct);
             Assert.Equal(1, server.RequestCount);
             Assert.Equal(0, Assert.Single(await reader.UsageStore!.LoadAsync("run-1", ct)).CacheHits);
             Assert.Equal(1, Assert.Single(await reader.UsageStore!.LoadAsync("run-2", ct)).CacheHits);

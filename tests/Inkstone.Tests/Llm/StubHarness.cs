@@ -3,7 +3,9 @@ using Inkstone.Llm.Caching;
 using Inkstone.Llm.Configuration;
 using Inkstone.Llm.Middleware;
 using Inkstone.Llm.Structured;
+using Inkstone.Llm.Storage;
 using Inkstone.Llm.Usage;
+using Inkstone.Storage;
 using Inkstone.Testing;
 
 namespace Inkstone.Tests.Llm;
@@ -11,6 +13,7 @@ namespace Inkstone.Tests.Llm;
 /// <summary>A stub server, a model configured against it with test-sized retry delays, and the runner over the real pipeline.</summary>
 internal sealed class StubHarness : IAsyncDisposable
 {
+    private readonly SqliteWorkspaceStore? _store;
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "inkstone-llm-" + Guid.NewGuid().ToString("N"));
 
     public StubHarness(Func<StubRequest, StubReply> script, Func<ModelConfiguration, ModelConfiguration>? configure = null, bool cache = true,
@@ -30,13 +33,15 @@ internal sealed class StubHarness : IAsyncDisposable
             MaxConcurrency = 16,
         };
         Model = configure is null ? model : configure(model);
-        Cache = cache ? new SqliteResponseCache(Path.Combine(_directory, "workspace.db")) : null;
+        // A test harness, built in constructors of sync test setup; the file is local, so blocking here is harmless.
+        _store = cache ? SqliteWorkspaceStore.OpenAsync(Path.Combine(_directory, "workspace.db"), LlmSchema.Migrations).GetAwaiter().GetResult() : null;
+        Cache = _store is null ? null : new WorkspaceResponseCache(_store);
         NewRun(environment, rateLimitPeriod);
     }
 
     public OpenAIStubServer Server { get; }
     public ModelConfiguration Model { get; }
-    public SqliteResponseCache? Cache { get; }
+    public WorkspaceResponseCache? Cache { get; }
     public UsageLedger Ledger { get; private set; } = null!;
     public LlmClientFactory Factory { get; private set; } = null!;
     public PromptRunner Runner { get; private set; } = null!;
@@ -55,6 +60,7 @@ internal sealed class StubHarness : IAsyncDisposable
     {
         Factory.Dispose();
         await Server.DisposeAsync();
+        if (_store is not null) await _store.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
     }

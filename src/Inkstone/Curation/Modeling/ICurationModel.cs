@@ -4,14 +4,19 @@ using Inkstone.Model;
 namespace Inkstone.Curation.Modeling;
 
 /// <summary>
-/// What the curation stages ask of a language model. An implementation over <c>IChatClient</c> lives with the model
-/// layer; every call returns a <see cref="ModelResult{T}"/> (a value, or a diagnostic — never an exception for a failed
+/// What the curation stages ask of a language model (<see cref="LlmCurationModel"/> runs it over the model layer); every call returns a <see cref="ModelResult{T}"/> (a value, or a diagnostic — never an exception for a failed
 /// call or an unparseable answer, and never a default score).
 /// </summary>
 public interface ICurationModel
 {
     /// <summary>The model id recorded as the actor of the changes this model makes.</summary>
     string ModelId { get; }
+
+    /// <summary>
+    /// Whether <see cref="AssessAsync"/> is available; a model without a five-dimension prompt leaves the initial
+    /// assessment to the rule-based signals.
+    /// </summary>
+    bool AssessesFiveDimensions { get; }
 
     /// <summary>Initial assessment on the five dimensions (paper §2.1).</summary>
     Task<ModelResult<FiveDimensionScores>> AssessAsync(string article, CancellationToken cancellationToken = default);
@@ -23,7 +28,7 @@ public interface ICurationModel
     Task<ModelResult<UsabilityVerdict>> PreAnalyzeAsync(string article, CancellationToken cancellationToken = default);
 
     /// <summary>Article analysis for annotators (paper appendix D.2).</summary>
-    Task<ModelResult<string>> AnalyzeArticleAsync(string article, CancellationToken cancellationToken = default);
+    Task<ModelResult<string>> AnalyzeArticleAsync(string article, string? genre, CancellationToken cancellationToken = default);
 
     /// <summary>Article + query analysis for annotators writing the thought (paper appendix D.3).</summary>
     Task<ModelResult<string>> AnalyzeArticleAndQueryAsync(string article, string query, CancellationToken cancellationToken = default);
@@ -32,5 +37,5 @@ public interface ICurationModel
     Task<ModelResult<AssessmentScores>> ScoreAsync(string article, string query, string thought, CancellationToken cancellationToken = default);
 
     /// <summary>A reverse-engineered query and thought, kept as a draft until a person edits or accepts it.</summary>
-    Task<ModelResult<ReverseEngineeringDraft>> DraftAsync(string article, CancellationToken cancellationToken = default);
+    Task<ModelResult<ReverseEngineeringDraft>> DraftAsync(string article, string? genre, CancellationToken cancellationToken = default);
 }

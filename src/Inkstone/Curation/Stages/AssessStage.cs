@@ -15,7 +15,7 @@ public sealed class AssessStage(RuleBasedAssessor assessor, ICurationModel? mode
     public string Name => "assess";
     public CurationState From => CurationState.Ingested;
     public string? UnavailableReason => null;
-    public int BatchSize => model is null ? 500 : 16;
+    public int BatchSize => model is { AssessesFiveDimensions: true } ? 16 : 500;
 
     public async Task<StageResult> ProcessAsync(CurationItem item, CancellationToken cancellationToken = default)
     {
@@ -31,11 +31,11 @@ public sealed class AssessStage(RuleBasedAssessor assessor, ICurationModel? mode
         };
         if (!verdict.Passed)
             return new StageResult(CurationState.Rejected, s_rules, "assessment", string.Join("; ", verdict.Rejections)) { Artifacts = artifacts };
-        if (model is null)
+        if (model is not { AssessesFiveDimensions: true })
             return new StageResult(CurationState.Assessed, s_rules) { Artifacts = artifacts };
 
         var answer = await model.AssessAsync(item.Text, cancellationToken).ConfigureAwait(false);
-        var actor = Actor.Model(model.ModelId, answer.PromptVersion);
+        var actor = Actor.Model(answer.ModelId ?? model.ModelId, answer.PromptVersion);
         if (!answer.Succeeded) return StageResult.Quarantine(Name, From, actor, answer.Diagnostic ?? "no answer");
         artifacts.Add(new ArtifactWrite("llm_assessment", CurationJson.Serialize(answer.Value)));
         return new StageResult(CurationState.Assessed, actor) { Artifacts = artifacts };

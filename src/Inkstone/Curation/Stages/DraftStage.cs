@@ -19,16 +19,16 @@ public sealed class DraftStage(ICurationModel? model, WorkspaceConfig.DraftConfi
     public async Task<StageResult> ProcessAsync(CurationItem item, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var draft = await model!.DraftAsync(item.Text, cancellationToken).ConfigureAwait(false);
-        var actor = Actor.Model(model.ModelId, draft.PromptVersion);
+        var draft = await model!.DraftAsync(item.Text, item.Genre, cancellationToken).ConfigureAwait(false);
+        var actor = Actor.Model(draft.ModelId ?? model.ModelId, draft.PromptVersion);
         if (!draft.Succeeded) return StageResult.Quarantine(Name, From, actor, draft.Diagnostic ?? "no answer");
         var analysis = await model.AnalyzeArticleAndQueryAsync(item.Text, draft.Value!.Query, cancellationToken).ConfigureAwait(false);
-        if (!analysis.Succeeded) return StageResult.Quarantine(Name, From, Actor.Model(model.ModelId, analysis.PromptVersion), analysis.Diagnostic ?? "no answer");
+        if (!analysis.Succeeded) return StageResult.Quarantine(Name, From, Actor.Model(analysis.ModelId ?? model.ModelId, analysis.PromptVersion), analysis.Diagnostic ?? "no answer");
         return new StageResult(CurationState.Drafted, actor, null, "LLM draft: waits for a person to edit or accept it")
         {
             Artifacts =
             [
-                new ArtifactWrite("draft", CurationJson.Serialize(new { query = draft.Value.Query, thought = draft.Value.Thought, model = model.ModelId, prompt_version = draft.PromptVersion })),
+                new ArtifactWrite("draft", CurationJson.Serialize(new { query = draft.Value.Query, thought = draft.Value.Thought, model = draft.ModelId ?? model.ModelId, prompt_version = draft.PromptVersion })),
                 new ArtifactWrite("query_analysis", CurationJson.Serialize(new { analysis = analysis.Value })),
             ],
         };

@@ -22,7 +22,7 @@ public sealed class ScreenStage(ICurationModel? model, WorkspaceConfig.Screening
         ArgumentNullException.ThrowIfNull(item);
         if (config.Mode == "none") return new StageResult(CurationState.Screened, Actor.System("config"), null, "screening.mode is none: not screened");
         var answer = await model!.ScreenAsync(item.Text, cancellationToken).ConfigureAwait(false);
-        var actor = Actor.Model(model.ModelId, answer.PromptVersion);
+        var actor = Actor.Model(answer.ModelId ?? model.ModelId, answer.PromptVersion);
         if (!answer.Succeeded) return StageResult.Quarantine(Name, From, actor, answer.Diagnostic ?? "no answer");
         var s = answer.Value!;
         ArtifactWrite[] artifacts = [new("screening", CurationJson.Serialize(s))];
