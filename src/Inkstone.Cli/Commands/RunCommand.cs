@@ -32,12 +32,12 @@ public static class RunCommand
         return command;
     }
 
-    internal static Task<IReadOnlyList<StageRunReport>> Run(Workspace workspace, IReadOnlyCollection<string>? stages, long? limit, int concurrency, CancellationToken ct)
+    internal static Task<IReadOnlyList<StageRunReport>> Run(Workspace workspace, IReadOnlyCollection<string>? stages, long? limit, int concurrency, CancellationToken ct, bool quiet = false)
     {
         var model = WorkspaceOption.ModelFactory(workspace.Config);
         var pipeline = new CurationPipeline(workspace.Items, CurationStages.Create(workspace.Config, workspace.Items, model));
         var options = new PipelineRunOptions { Stages = stages, Limit = limit, Concurrency = concurrency };
-        return pipeline.RunAsync(options, new Progress<StageProgress>(p => WorkspaceOption.Progress($"{p.Stage}: {p.Processed:N0} items")), ct);
+        return pipeline.RunAsync(options, quiet ? null : new Progress<StageProgress>(p => WorkspaceOption.Progress($"{p.Stage}: {p.Processed:N0} items")), ct);
     }
 
     internal static void Print(IReadOnlyList<StageRunReport> reports)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Inkstone.Curation;
 using Inkstone.Curation.Exchange;
 using Inkstone.Curation.Review;
+using Inkstone.Datasets;
 using Inkstone.Model;
 using Inkstone.Storage;
 
@@ -133,9 +134,24 @@ public abstract class HumanWorkflowTests : IAsyncLifetime
         var root = line.RootElement;
         Assert.Equal(("acc", "q", "t", "acc的正文。"), (root.GetProperty("id").GetString(), root.GetProperty("query").GetString(), root.GetProperty("thought").GetString(), root.GetProperty("answer").GetString()));
         var metadata = root.GetProperty("metadata");
-        Assert.Equal(("essay", 10, 9, 52), (metadata.GetProperty("genre").GetString(), metadata.GetProperty("quality_score").GetInt32(), metadata.GetProperty("creativity_score").GetInt32(), metadata.GetProperty("scores").GetProperty("total").GetInt32()));
-        Assert.Equal(("weibo", "2023-03-04T00:00:00+08:00"), (metadata.GetProperty("provenance").GetProperty("platform").GetString(), metadata.GetProperty("provenance").GetProperty("published_at").GetString()));
+        Assert.Equal(("essay", 10, 9, 8, 8, 8, 9), (metadata.GetProperty("genre").GetString(), metadata.GetProperty("quality_score").GetInt32(), metadata.GetProperty("creativity_score").GetInt32(),
+            metadata.GetProperty("query_quality_score").GetInt32(), metadata.GetProperty("query_creativity_score").GetInt32(), metadata.GetProperty("thought_quality_score").GetInt32(), metadata.GetProperty("thought_creativity_score").GetInt32()));
+        Assert.Equal(("accepted", "weibo", "ann1"), (metadata.GetProperty("review_state").GetString(), metadata.GetProperty("platform").GetString(), metadata.GetProperty("annotator").GetString()));
+        Assert.Equal(new DateTimeOffset(2023, 3, 4, 0, 0, 0, TimeSpan.FromHours(8)), metadata.GetProperty("published_at").GetDateTimeOffset());
         Assert.Equal(["r1", "r2"], metadata.GetProperty("reviewers").EnumerateArray().Select(e => e.GetString()).ToArray());
+
+        // The same triplet through Parquet and back: scores, provenance and the extra metadata survive.
+        var parquet = Path.Combine(_temp.Directory, "out.parquet");
+        Assert.Equal(1, await new TripletExporter(_temp.Items).ExportAsync(parquet, DatasetFormat.Parquet, Ct));
+        var entries = new List<DatasetEntry>();
+        await foreach (var entry in DatasetReader.ReadAsync(parquet, DatasetReadOptions.Default, Ct)) entries.Add(entry);
+        var triplet = Assert.Single(entries, e => e.IsAccepted).Triplet!;
+        Assert.Equal(("acc", "q", "t", "acc的正文。", "essay"), (triplet.Id, triplet.Query, triplet.Thought, triplet.Answer, triplet.GenreId));
+        Assert.Equal(52, triplet.Scores!.Total);
+        Assert.Equal((ReviewState.Accepted, "weibo"), (triplet.ReviewState, triplet.Provenance!.Platform));
+        Assert.Equal(new DateTimeOffset(2023, 3, 4, 0, 0, 0, TimeSpan.FromHours(8)), triplet.Provenance.PublishedAt);
+        Assert.Equal(["r1", "r2"], triplet.ExtraMetadata!["reviewers"].EnumerateArray().Select(e => e.GetString()).ToArray());
+        Assert.DoesNotContain(entries, e => !e.IsAccepted);
 
         var status = await new CurationStatusService(_temp.Items).ComputeAsync(15, Ct);
         Assert.Equal(3, status.Total);
