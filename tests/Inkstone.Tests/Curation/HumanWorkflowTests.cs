@@ -159,4 +159,36 @@ public abstract class HumanWorkflowTests : IAsyncLifetime
         Assert.Equal((3L, 1L), (firstReview.Decided, firstReview.Passed));
         Assert.Equal([new CurationStatus.Bucket("2023-03", 1)], status.Months);
     }
+    [Fact]
+    public async Task ImportDates_HeldItems_DateStoredAuditedAndGateReapplied()
+    {
+        await _temp.Items.InsertItemsAsync([.. new[] { "new", "old", "free" }.Select(id => new NewCurationItem
+        {
+            Id = id, Text = $"{id}的正文。", TextHash = id, CharCount = 5, Source = new SourceLocation("f", "line 1"),
+            State = id == "free" ? CurationState.Ingested : CurationState.Held, ReasonCode = id == "free" ? null : "undated", Reason = id == "free" ? null : "no publication date",
+        })], Actor.System("test"), cancellationToken: Ct);
+        var file = _temp.WriteFile("dates.jsonl", string.Concat(
+            Json(new { source_id = "new", published_at = "2023-05-01T08:00:00+08:00", by = "editor1" }),
+            Json(new { source_id = "old", published_at = "2021-12-31T23:00:00+08:00" }),
+            Json(new { source_id = "free", published_at = "2023-05-01T08:00:00+08:00", by = "editor1" }),
+            Json(new { source_id = "new", published_at = "not a date", by = "editor1" })));
+        var importer = new PublishedDateImporter(_temp.Items, new DateOnly(2022, 10, 1));
+        var report = await importer.ImportAsync(file, defaultBy: "editor2", cancellationToken: Ct);
+
+        Assert.Equal(new Dictionary<string, long> { ["ingested"] = 1, ["rejected(date)"] = 1 }, report.Applied);
+        Assert.Equal([("source_id", "line 3"), ("published_at", "line 4")], report.Errors.Select(e => (e.Field, e.Location.Record)).ToArray());
+        var released = (await _temp.Items.GetItemAsync("new", Ct))!;
+        Assert.Equal((CurationState.Ingested, "date_supplied"), (released.State, released.ReasonCode));
+        Assert.Equal(new DateTimeOffset(2023, 5, 1, 8, 0, 0, TimeSpan.FromHours(8)), released.Provenance!.PublishedAt);
+        var old = (await _temp.Items.GetItemAsync("old", Ct))!;
+        Assert.Equal((CurationState.Rejected, "date"), (old.State, old.ReasonCode));
+
+        var audit = new List<AuditEvent>();
+        await foreach (var e in _temp.Items.ReadAuditAsync("old", Ct)) audit.Add(e);
+        Assert.Equal(Actor.Person("editor2"), audit[^1].Actor);
+
+        // Importing the same date again changes nothing.
+        var again = await importer.ImportAsync(_temp.WriteFile("again.jsonl", Json(new { source_id = "new", published_at = "2023-05-01T08:00:00+08:00", by = "editor1" })), cancellationToken: Ct);
+        Assert.Equal((1L, 0), (again.AlreadyApplied, again.Errors.Count));
+    }
 }
