@@ -8,6 +8,7 @@ namespace Inkstone.Tests.Cli;
 /// <c>inkstone demo</c> on the bundled samples. Expected counts are worked out by hand from samples/README.md and the
 /// sample files: 40 records, of which the empty one (src-014) is an ingest error, so 39 items; 10 annotated, 8 of them
 /// pass the gate (src-030 has a 7, src-038 totals 48); of the 8 reviewed, src-009 goes to revise and src-040 is removed.
+/// Of the 30 items that pass the ingest gates only the garbled src-025 fails assessment.
 /// </summary>
 [Collection(ConsoleCollection.Name)]
 public sealed class DemoCommandTests : IDisposable
@@ -44,6 +45,8 @@ public sealed class DemoCommandTests : IDisposable
         long Count(string state, string? reason = null) => status.States.Where(s => s.State == state && (reason is null || s.Reason == reason)).Sum(s => s.Count);
         Assert.Equal((2L, 3L, 2L, 6L, 1L, 1L), (Count("rejected", "duplicate"), Count("rejected", "date"), Count("held", "undated"), Count("accepted"), Count("removed", "factual_error"), Count("revise", "review")));
         Assert.Equal(1, Count("rejected", "assessment")); // src-025, the garbled text
+        Assert.Equal(2, Count("rejected", "near_duplicate")); // src-020 (of src-012), src-037 (of src-010)
+        Assert.Equal(21, Count("ready")); // 29 assessed good − 10 annotated + 2 back from the gate
 
         var entries = new List<DatasetEntry>();
         await foreach (var entry in DatasetReader.ReadAsync(Path.Combine(workspaceDirectory, "accepted.jsonl"), DatasetReadOptions.Default, ct)) entries.Add(entry);
