@@ -16,7 +16,7 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(ModelCommand.Create());
-        foreach (var curation in (Command[])[InitCommand.Create(), IngestCommand.Create(), RunCommand.Create(), StatusCommand.Create(), ImportCommand.Create(), ReviewCommand.Create(), ExportCommand.Create(), DemoCommand.Create()])
+        foreach (var curation in (Command[])[InitCommand.Create(), IngestCommand.Create(), RunCommand.Create(), StatusCommand.Create(), ImportCommand.Create(), ReviewCommand.Create(), ExportCommand.Create(), ReleaseCommand.Create(), DemoCommand.Create()])
             root.Subcommands.Add(curation);
         return root;
     }

@@ -10,15 +10,28 @@ public static class ImportCommand
 {
     public static Command Create()
     {
-        var command = new Command("import", "Import human work from JSONL or CSV files keyed by source id.");
+        var command = new Command("import", "Import human work from JSONL or CSV files keyed by source id: annotations, scores, publication dates of held items.");
         command.Subcommands.Add(Build("annotations", "Reverse engineering: source_id, annotator, query, thought (optional genre, specialised, accept_draft). Ready, drafted or revise items become annotated.",
             (workspace, path, ct) => new AnnotationImporter(workspace.Items).ImportAsync(path, null, ct)));
         command.Subcommands.Add(Build("scores", "Six-dimension scores: source_id, scorer, article_quality, article_creativity, query_quality, query_creativity, thought_quality, thought_creativity (1–10); the gate moves annotated items to scored or revise.",
             (workspace, path, ct) => new ScoreImporter(workspace.Items, new ScoreGate(workspace.Config.Gate.MinimumTotal, workspace.Config.Gate.MinimumEach)).ImportAsync(path, null, ct)));
+        command.Subcommands.Add(Dates());
         return command;
     }
 
-    private static Command Build(string name, string description, Func<Curation.Workspace, string, CancellationToken, Task<ImportReport>> import)
+    private static Command Dates()
+    {
+        var by = new Option<string?>("--by") { Description = "Who checked the dates, for records without a 'by' field (recorded in the audit)." };
+        var command = Build("dates", "Publication dates for held items: source_id, published_at, by (who checked it). The date gate re-applies: on or after ingest.published_on_or_after → ingested, before it → rejected(date).",
+            (workspace, path, parse, ct) => new PublishedDateImporter(workspace.Items, workspace.Config.Ingest.PublishedOnOrAfter).ImportAsync(path, parse.GetValue(by), null, ct));
+        command.Options.Add(by);
+        return command;
+    }
+
+    private static Command Build(string name, string description, Func<Curation.Workspace, string, CancellationToken, Task<ImportReport>> import) =>
+        Build(name, description, (workspace, path, _, ct) => import(workspace, path, ct));
+
+    private static Command Build(string name, string description, Func<Curation.Workspace, string, ParseResult, CancellationToken, Task<ImportReport>> import)
     {
         var command = new Command(name, description);
         var workspaceOption = WorkspaceOption.Create();
@@ -30,7 +43,7 @@ public static class ImportCommand
         command.SetAction((parse, ct) => WorkspaceOption.GuardAsync(async () =>
         {
             await using var workspace = await WorkspaceOption.OpenAsync(parse.GetValue(workspaceOption)!, ct);
-            var report = await import(workspace, parse.GetValue(file)!.FullName, ct);
+            var report = await import(workspace, parse.GetValue(file)!.FullName, parse, ct);
             return Render(report, parse.GetValue(format) == "json");
         }));
         return command;

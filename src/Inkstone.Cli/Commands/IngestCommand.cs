@@ -35,7 +35,7 @@ public static class IngestCommand
         return command;
     }
 
-    internal static async Task<IngestReport> Run(Workspace workspace, IReadOnlyList<string> sources, long? limit, int concurrency, bool toSimplified, CancellationToken ct)
+    internal static async Task<IngestReport> Run(Workspace workspace, IReadOnlyList<string> sources, long? limit, int concurrency, bool toSimplified, CancellationToken ct, bool quiet = false)
     {
         var config = workspace.Config.Ingest;
         var convert = toSimplified || config.ToSimplified;
@@ -44,7 +44,7 @@ public static class IngestCommand
         {
             PublishedOnOrAfter = config.PublishedOnOrAfter, MaxCharacters = config.MaxCharacters, ToSimplified = convert, Limit = limit, Concurrency = concurrency,
         };
-        return await service.IngestAsync(sources, options, null, new Progress<IngestProgress>(p => WorkspaceOption.Progress($"ingest: {p.RecordsRead:N0} records read, {p.Stored:N0} stored, {p.Errors:N0} errors")), ct);
+        return await service.IngestAsync(sources, options, null, quiet ? null : new Progress<IngestProgress>(p => WorkspaceOption.Progress($"ingest: {p.RecordsRead:N0} records read, {p.Stored:N0} stored, {p.Errors:N0} errors")), ct);
     }
 
     internal static void Print(IngestReport report)

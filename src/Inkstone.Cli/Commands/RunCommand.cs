@@ -49,14 +49,14 @@ public static class RunCommand
         time.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'-", System.Globalization.CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..8];
 
     /// <summary>A run with <see cref="WorkspaceOption.ModelFactory"/>'s model (no cache), for verbs that drive the pipeline themselves.</summary>
-    internal static Task<IReadOnlyList<StageRunReport>> Run(Workspace workspace, IReadOnlyCollection<string>? stages, long? limit, int concurrency, CancellationToken ct) =>
-        Run(workspace, WorkspaceOption.ModelFactory(workspace.Config), NewRunId(TimeProvider.System), stages, limit, concurrency, ct);
+    internal static Task<IReadOnlyList<StageRunReport>> Run(Workspace workspace, IReadOnlyCollection<string>? stages, long? limit, int concurrency, CancellationToken ct, bool quiet = false) =>
+        Run(workspace, WorkspaceOption.ModelFactory(workspace.Config), NewRunId(TimeProvider.System), stages, limit, concurrency, ct, quiet);
 
-    internal static Task<IReadOnlyList<StageRunReport>> Run(Workspace workspace, ICurationModel? model, string runId, IReadOnlyCollection<string>? stages, long? limit, int concurrency, CancellationToken ct)
+    internal static Task<IReadOnlyList<StageRunReport>> Run(Workspace workspace, ICurationModel? model, string runId, IReadOnlyCollection<string>? stages, long? limit, int concurrency, CancellationToken ct, bool quiet = false)
     {
         var pipeline = new CurationPipeline(workspace.Items, CurationStages.Create(workspace.Config, workspace.Items, model));
         var options = new PipelineRunOptions { Stages = stages, Limit = limit, Concurrency = concurrency, RunId = runId };
-        return pipeline.RunAsync(options, new Progress<StageProgress>(p => WorkspaceOption.Progress($"{p.Stage}: {p.Processed:N0} items")), ct);
+        return pipeline.RunAsync(options, quiet ? null : new Progress<StageProgress>(p => WorkspaceOption.Progress($"{p.Stage}: {p.Processed:N0} items")), ct);
     }
 
     internal static void Print(IReadOnlyList<StageRunReport> reports)

@@ -7,7 +7,8 @@ namespace Inkstone.Cli.Commands;
 /// <summary>Renders <c>inkstone stats</c> for a terminal: the statistics table, the balance audit and the length distribution.</summary>
 public static class StatsConsoleRenderer
 {
-    public static void Write(DatasetStatisticsReport report, StatisticsGrouping grouping, bool han)
+    /// <param name="tableOnly">Only the statistics table and the read summary (the demo's short form).</param>
+    public static void Write(DatasetStatisticsReport report, StatisticsGrouping grouping, bool han, bool tableOnly = false)
     {
         ArgumentNullException.ThrowIfNull(report);
         var s = report.Statistics;
@@ -37,6 +38,11 @@ public static class StatsConsoleRenderer
             table.AddRow(cells.ToArray());
         }
         AnsiConsole.Write(table);
+        if (tableOnly)
+        {
+            AnsiConsole.WriteLine(report.Summary.ToString());
+            return;
+        }
 
         AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "[bold]Balance audit[/] (minimum {0} per genre)", s.Balance.MinPerGenre);
         if (s.Balance.IsBalanced) AnsiConsole.WriteLine("  every genre reaches the minimum and every category has records");

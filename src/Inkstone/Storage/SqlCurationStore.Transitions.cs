@@ -28,10 +28,12 @@ public sealed partial class SqlCurationStore
             UPDATE curation_items SET state = @to, reason_code = @reason_code, reason = @reason, return_state = @return_state,
                 version = version + 1, updated_at = @now, claimed_by = NULL, claimed_until = NULL, review_round = review_round + {newRound}
                 {(t.Genre is null ? "" : ", genre = @genre")}{(t.NeedsSpecialist is null ? "" : ", needs_specialist = @specialist")}
+                {(t.PublishedAt is null ? "" : ", published_at = @published")}
             WHERE id = @id AND version = @version AND state = @from
             """, ct,
             ("@to", t.To.ToStorage()), ("@reason_code", t.ReasonCode), ("@reason", t.Reason), ("@return_state", t.ReturnState?.ToStorage()),
             ("@now", now), ("@genre", t.Genre), ("@specialist", t.NeedsSpecialist == true ? 1 : 0),
+            ("@published", t.PublishedAt is { } at ? StoreTime.FormatWithOffset(at) : null),
             ("@id", t.ItemId), ("@version", t.ExpectedVersion), ("@from", t.From.ToStorage())).ConfigureAwait(false);
         if (changed == 0) return false;
 

@@ -20,6 +20,9 @@ public sealed record StateTransition
     public IReadOnlyList<ArtifactWrite> Artifacts { get; init; } = [];
 
     /// <summary>Sets the genre when not null.</summary>
+    /// <summary>When set, replaces the item's publication date (a held item released with a checked date).</summary>
+    public DateTimeOffset? PublishedAt { get; init; }
+
     public string? Genre { get; init; }
 
     /// <summary>Sets the specialist flag when not null.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Inkstone.Curation;
 using Inkstone.Curation.Exchange;
 using Inkstone.Curation.Review;
+using Inkstone.Datasets;
 using Inkstone.Model;
 using Inkstone.Storage;
 
@@ -133,14 +134,61 @@ public abstract class HumanWorkflowTests : IAsyncLifetime
         var root = line.RootElement;
         Assert.Equal(("acc", "q", "t", "acc的正文。"), (root.GetProperty("id").GetString(), root.GetProperty("query").GetString(), root.GetProperty("thought").GetString(), root.GetProperty("answer").GetString()));
         var metadata = root.GetProperty("metadata");
-        Assert.Equal(("essay", 10, 9, 52), (metadata.GetProperty("genre").GetString(), metadata.GetProperty("quality_score").GetInt32(), metadata.GetProperty("creativity_score").GetInt32(), metadata.GetProperty("scores").GetProperty("total").GetInt32()));
-        Assert.Equal(("weibo", "2023-03-04T00:00:00+08:00"), (metadata.GetProperty("provenance").GetProperty("platform").GetString(), metadata.GetProperty("provenance").GetProperty("published_at").GetString()));
+        Assert.Equal(("essay", 10, 9, 8, 8, 8, 9), (metadata.GetProperty("genre").GetString(), metadata.GetProperty("quality_score").GetInt32(), metadata.GetProperty("creativity_score").GetInt32(),
+            metadata.GetProperty("query_quality_score").GetInt32(), metadata.GetProperty("query_creativity_score").GetInt32(), metadata.GetProperty("thought_quality_score").GetInt32(), metadata.GetProperty("thought_creativity_score").GetInt32()));
+        Assert.Equal(("accepted", "weibo", "ann1"), (metadata.GetProperty("review_state").GetString(), metadata.GetProperty("platform").GetString(), metadata.GetProperty("annotator").GetString()));
+        Assert.Equal(new DateTimeOffset(2023, 3, 4, 0, 0, 0, TimeSpan.FromHours(8)), metadata.GetProperty("published_at").GetDateTimeOffset());
         Assert.Equal(["r1", "r2"], metadata.GetProperty("reviewers").EnumerateArray().Select(e => e.GetString()).ToArray());
+
+        // The same triplet through Parquet and back: scores, provenance and the extra metadata survive.
+        var parquet = Path.Combine(_temp.Directory, "out.parquet");
+        Assert.Equal(1, await new TripletExporter(_temp.Items).ExportAsync(parquet, DatasetFormat.Parquet, Ct));
+        var entries = new List<DatasetEntry>();
+        await foreach (var entry in DatasetReader.ReadAsync(parquet, DatasetReadOptions.Default, Ct)) entries.Add(entry);
+        var triplet = Assert.Single(entries, e => e.IsAccepted).Triplet!;
+        Assert.Equal(("acc", "q", "t", "acc的正文。", "essay"), (triplet.Id, triplet.Query, triplet.Thought, triplet.Answer, triplet.GenreId));
+        Assert.Equal(52, triplet.Scores!.Total);
+        Assert.Equal((ReviewState.Accepted, "weibo"), (triplet.ReviewState, triplet.Provenance!.Platform));
+        Assert.Equal(new DateTimeOffset(2023, 3, 4, 0, 0, 0, TimeSpan.FromHours(8)), triplet.Provenance.PublishedAt);
+        Assert.Equal(["r1", "r2"], triplet.ExtraMetadata!["reviewers"].EnumerateArray().Select(e => e.GetString()).ToArray());
+        Assert.DoesNotContain(entries, e => !e.IsAccepted);
 
         var status = await new CurationStatusService(_temp.Items).ComputeAsync(15, Ct);
         Assert.Equal(3, status.Total);
         var firstReview = status.Rates.Single(r => r.Stage == "first review");
         Assert.Equal((3L, 1L), (firstReview.Decided, firstReview.Passed));
         Assert.Equal([new CurationStatus.Bucket("2023-03", 1)], status.Months);
+    }
+    [Fact]
+    public async Task ImportDates_HeldItems_DateStoredAuditedAndGateReapplied()
+    {
+        await _temp.Items.InsertItemsAsync([.. new[] { "new", "old", "free" }.Select(id => new NewCurationItem
+        {
+            Id = id, Text = $"{id}的正文。", TextHash = id, CharCount = 5, Source = new SourceLocation("f", "line 1"),
+            State = id == "free" ? CurationState.Ingested : CurationState.Held, ReasonCode = id == "free" ? null : "undated", Reason = id == "free" ? null : "no publication date",
+        })], Actor.System("test"), cancellationToken: Ct);
+        var file = _temp.WriteFile("dates.jsonl", string.Concat(
+            Json(new { source_id = "new", published_at = "2023-05-01T08:00:00+08:00", by = "editor1" }),
+            Json(new { source_id = "old", published_at = "2021-12-31T23:00:00+08:00" }),
+            Json(new { source_id = "free", published_at = "2023-05-01T08:00:00+08:00", by = "editor1" }),
+            Json(new { source_id = "new", published_at = "not a date", by = "editor1" })));
+        var importer = new PublishedDateImporter(_temp.Items, new DateOnly(2022, 10, 1));
+        var report = await importer.ImportAsync(file, defaultBy: "editor2", cancellationToken: Ct);
+
+        Assert.Equal(new Dictionary<string, long> { ["ingested"] = 1, ["rejected(date)"] = 1 }, report.Applied);
+        Assert.Equal([("source_id", "line 3"), ("published_at", "line 4")], report.Errors.Select(e => (e.Field, e.Location.Record)).ToArray());
+        var released = (await _temp.Items.GetItemAsync("new", Ct))!;
+        Assert.Equal((CurationState.Ingested, "date_supplied"), (released.State, released.ReasonCode));
+        Assert.Equal(new DateTimeOffset(2023, 5, 1, 8, 0, 0, TimeSpan.FromHours(8)), released.Provenance!.PublishedAt);
+        var old = (await _temp.Items.GetItemAsync("old", Ct))!;
+        Assert.Equal((CurationState.Rejected, "date"), (old.State, old.ReasonCode));
+
+        var audit = new List<AuditEvent>();
+        await foreach (var e in _temp.Items.ReadAuditAsync("old", Ct)) audit.Add(e);
+        Assert.Equal(Actor.Person("editor2"), audit[^1].Actor);
+
+        // Importing the same date again changes nothing.
+        var again = await importer.ImportAsync(_temp.WriteFile("again.jsonl", Json(new { source_id = "new", published_at = "2023-05-01T08:00:00+08:00", by = "editor1" })), cancellationToken: Ct);
+        Assert.Equal((1L, 0), (again.AlreadyApplied, again.Errors.Count));
     }
 }

@@ -53,7 +53,7 @@ public sealed class MinHashNearDuplicateIndexTests
         var exact = Jaccard(a, b); // ≈ 996 / 2996 ≈ 0.33
         var estimate = MinHashNearDuplicateIndex.Similarity(
             MinHashNearDuplicateIndex.Decode(index.ComputeSignature(a)), MinHashNearDuplicateIndex.Decode(index.ComputeSignature(b)));
-        // 64 permutations: standard error sqrt(J(1-J)/64) ≈ 0.06; allow three of them.
+        // 128 permutations: standard error sqrt(J(1-J)/128) ≈ 0.04; allow more than four of them.
         Assert.InRange(estimate, exact - 0.18, exact + 0.18);
     }
 

@@ -36,6 +36,20 @@ public sealed class RuleBasedAssessorTests
     }
 
     [Fact]
+    public void Assess_LongLastLineWithoutPunctuation_RejectedAsTruncated()
+    {
+        var result = s_assessor.Assess(Prose(30) + "最后这一句话写到一半就突然没有了后面的内容而且一直没有标点符号", null);
+        Assert.Contains("truncated (ends mid-sentence with '号')", result.Rejections);
+    }
+
+    [Fact]
+    public void Assess_SignatureAndDateLastLines_NotTruncated()
+    {
+        var result = s_assessor.Assess(Prose(30) + "\n阳光花园业主委员会\n2024年6月12日", null);
+        Assert.True(result.Passed, string.Join(";", result.Rejections));
+    }
+
+    [Fact]
     public void Measure_RepeatedLines_ShareOfCharactersInLaterCopies()
     {
         // Line "这一行重复出现了很多很多次" (13 chars) three times plus a unique 12-char line; separators: 3 newlines.

@@ -14,6 +14,9 @@ public sealed class RuleBasedAssessor(RuleAssessmentOptions options)
     public const string Version = "rules-v1";
     private const int DiversityWindow = 1000;
     private const int TruncationCheckMinimum = 200;
+
+    // A short unpunctuated last line is a signature, date, address, opening hours or verse line, not a cut-off sentence.
+    private const int TruncatedLastLineMinimum = 25;
     private static readonly string[] s_continuationMarkers = ["未完待续", "（未完）", "(未完)", "待续", "未完，", "to be continued"];
     private static readonly string[] s_mojibake = ["锟斤拷", "烫烫烫", "屯屯屯", "Ã", "â€", "ï¼", "ã€"];
     private static readonly string[] s_markup = ["<p", "<div", "<br", "<span", "</", "&nbsp;", "&amp;", "&lt;", "&gt;", "[url", "[img", "](http"];
@@ -72,7 +75,7 @@ public sealed class RuleBasedAssessor(RuleAssessmentOptions options)
         var tail = text.Length <= 40 ? text : text[^40..];
         foreach (var m in s_continuationMarkers)
             if (tail.Contains(m, StringComparison.OrdinalIgnoreCase)) { marker = $"ends with '{m}'"; break; }
-        if (marker is null && characters >= TruncationCheckMinimum && text.Length > 0 && !ClosingPunctuation.Contains(text[^1], StringComparison.Ordinal) && char.IsLetterOrDigit(text[^1]))
+        if (marker is null && characters >= TruncationCheckMinimum && text.Length > 0 && lines[^1].Length >= TruncatedLastLineMinimum && !ClosingPunctuation.Contains(text[^1], StringComparison.Ordinal) && char.IsLetterOrDigit(text[^1]))
             marker = $"ends mid-sentence with '{text[^1]}'";
 
         return new RuleSignals
