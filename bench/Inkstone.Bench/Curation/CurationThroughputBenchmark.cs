@@ -47,7 +47,7 @@ public static class CurationThroughputBenchmark
             var ingestCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             Console.WriteLine($"ingest: {report.RecordsRead:N0} records in {ingestSeconds:F1} s = {report.RecordsRead / ingestSeconds:N0} documents/s wall, {report.RecordsRead / ingestCpu:N0} documents per CPU second ({string.Join(", ", report.Stored.Select(p => $"{p.Key} {p.Value:N0}"))}; errors {report.ErrorCount:N0})");
 
-            var pipeline = new CurationPipeline(store, [new AssessStage(new RuleBasedAssessor(new RuleAssessmentOptions()), null)]);
+            var pipeline = new CurationPipeline(store, [new AssessStage(new RuleBasedAssessor(new RuleAssessmentOptions()), null, new RuleAssessmentOptions())]);
             clock.Restart();
             cpu = Process.GetCurrentProcess().TotalProcessorTime;
             nextReport = quarter;

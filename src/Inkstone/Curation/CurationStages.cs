@@ -13,7 +13,7 @@ public static class CurationStages
         ArgumentNullException.ThrowIfNull(config);
         return
         [
-            new AssessStage(new RuleBasedAssessor(config.Assessment), model),
+            new AssessStage(new RuleBasedAssessor(config.Assessment), model, config.Assessment),
             new ScreenStage(model, config.Screening),
             new AnalyzeStage(model, config.Analysis),
             new ReopenStage(),

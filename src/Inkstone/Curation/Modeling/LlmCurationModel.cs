@@ -9,7 +9,7 @@ namespace Inkstone.Curation.Modeling;
 
 /// <summary>
 /// <see cref="ICurationModel"/> over the model layer: each step renders its versioned prompt and asks the model of its
-/// role (screening, analysis, drafting, scoring). A failed call or an answer that fails validation comes back as a
+/// role (screening — which also answers the initial assessment —, analysis, drafting, scoring). A failed call or an answer that fails validation comes back as a
 /// diagnostic naming the prompt, so the stage quarantines the item; nothing is ever filled with a default.
 /// <see cref="ModelResult{T}.PromptVersion"/> is the prompt key (<c>id@vN</c>, several joined by <c>+</c> for
 /// multi-call steps) and <see cref="ModelResult{T}.ModelId"/> the answering model's id.
@@ -22,11 +22,18 @@ public sealed class LlmCurationModel(LlmSession session) : ICurationModel
     /// <summary>The screening model's id: the actor named when a stage fails before any call.</summary>
     public string ModelId => Id(session.Model(ModelRoles.Screening));
 
-    /// <summary>The prompt library has no five-dimension prompt: the initial assessment stays rule-based.</summary>
-    public bool AssessesFiveDimensions => false;
+    /// <summary>The initial assessment asks the screening-role model (<c>assess.article</c>).</summary>
+    public bool AssessesFiveDimensions => true;
 
-    public Task<ModelResult<FiveDimensionScores>> AssessAsync(string article, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("the model layer has no five-dimension assessment prompt; AssessesFiveDimensions is false");
+    /// <summary>One call on the screening role: the five dimensions of paper §2.1, 1–10 each.</summary>
+    public async Task<ModelResult<FiveDimensionScores>> AssessAsync(string article, CancellationToken cancellationToken = default)
+    {
+        var call = await RunAsync<InitialAssessmentResult>(PromptIds.AssessArticle, ModelRoles.Screening, Vars(("article", article)), cancellationToken).ConfigureAwait(false);
+        return call.Map(a => new FiveDimensionScores(a.ContentCompleteness, a.FormatStandardization, a.ErrorCorrection, a.LogicalConsistency, a.Creativity)
+        {
+            Reason = string.IsNullOrWhiteSpace(a.Reason) ? null : a.Reason.Trim(),
+        });
+    }
 
     public async Task<ModelResult<ScreeningScores>> ScreenAsync(string article, CancellationToken cancellationToken = default)
     {

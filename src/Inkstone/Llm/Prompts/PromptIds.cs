@@ -3,6 +3,9 @@ namespace Inkstone.Llm.Prompts;
 /// <summary>Ids of the built-in prompts (files under Llm/Prompts/), one per LLM step of the method.</summary>
 public static class PromptIds
 {
+    /// <summary>Initial assessment of a source text on the five dimensions of paper §2.1, 1–10 each. Result: <see cref="Structured.InitialAssessmentResult"/>.</summary>
+    public const string AssessArticle = "assess.article";
+
     /// <summary>Screening of a source text: article quality and creativity, 1–10 (paper §2.1). Result: <see cref="Structured.ScoreResult"/>.</summary>
     public const string ScreenArticle = "screen.article";
 
@@ -41,7 +44,7 @@ public static class PromptIds
 
     public static IReadOnlyList<string> All { get; } =
     [
-        ScreenArticle, UsabilityPreAnalysis, AnalyzeArticle, AnalyzeArticleQuery, DraftQuery, DraftThought,
+        AssessArticle, ScreenArticle, UsabilityPreAnalysis, AnalyzeArticle, AnalyzeArticleQuery, DraftQuery, DraftThought,
         ScoreArticle, ScoreQuery, ScoreThought, JudgePairwise, JudgeRubric, LabelReasoning,
     ];
 }
