@@ -18,6 +18,7 @@ namespace Inkstone.Tests.Cli;
 [Collection(ConsoleCollection.Name)]
 public abstract class RunWithModelTests : IDisposable
 {
+    private const string AssessMarker = "从五个方面分别给出";
     private const string ScreenMarker = "从“质量”和“创意”两个方面";
     private const string UsabilityMarker = "请判断它是否可用";
     private const string AnalysisMarker = "专业分析";
@@ -37,6 +38,8 @@ public abstract class RunWithModelTests : IDisposable
     private StubReply Script(StubRequest request)
     {
         var user = request.LastUserText;
+        if (user.Contains(AssessMarker, StringComparison.Ordinal))
+            return StubReply.Answer("""{"content_completeness": 8, "format_standardization": 7, "error_correction": 8, "logical_consistency": 7, "creativity": 6, "reason": "无"}""");
         if (user.Contains(ScreenMarker, StringComparison.Ordinal))
             return StubReply.Answer(user.Contains("第三篇", StringComparison.Ordinal) ? """{"quality": 4, "creativity": 7}""" : """{"quality": 8, "creativity": 7}""");
         if (user.Contains(UsabilityMarker, StringComparison.Ordinal)) return StubReply.Answer("""{"usable": true, "reason": "结构完整"}""");
@@ -98,16 +101,17 @@ public abstract class RunWithModelTests : IDisposable
         await using var server = new OpenAIStubServer(Script);
         var workspace = await CreateWorkspaceAsync(server.BaseUrl);
 
-        // Run 1: 3 screenings; the two that pass get usability + analysis: 3 + 2×2 = 7 requests.
+        // Run 1: 3 assessments, 3 screenings; the two that pass get usability + analysis: 3 + 3 + 2×2 = 10 requests.
         var first = await RunStagesAsync(workspace);
+        Assert.Equal("assessed=3", first["assess"]);
         Assert.Equal("rejected(screening)=1,screened=2", first["screen"]);
         Assert.Equal("ready=2", first["analyze"]);
-        Assert.Equal(7, server.RequestCount);
+        Assert.Equal(10, server.RequestCount);
 
         // Run 2: nothing left for the model stages, nothing sent.
         var second = await RunStagesAsync(workspace);
         Assert.Equal("", second["screen"]);
-        Assert.Equal(7, server.RequestCount);
+        Assert.Equal(10, server.RequestCount);
 
         var annotations = Path.Combine(_directory, "annotations.jsonl");
         File.WriteAllLines(annotations, new[] { "s1", "s2" }.Select(id => JsonSerializer.Serialize(new { source_id = id, annotator = "ann1", query = "写一篇散文", thought = "先立意，再布局" })));
@@ -116,14 +120,14 @@ public abstract class RunWithModelTests : IDisposable
         // Run 3: three scoring calls per item (6); the second item's thought answer is not JSON → quarantined.
         var third = await RunStagesAsync(workspace);
         Assert.Equal("quarantined(score)=1,scored=1", third["score"]);
-        Assert.Equal(13, server.RequestCount);
+        Assert.Equal(16, server.RequestCount);
 
         // Run 4: only the quarantined item is retried, and of its calls only the failed one is sent again.
         var fourth = await RunStagesAsync(workspace);
         Assert.Equal("scored=1", fourth["score"]);
-        Assert.Equal(14, server.RequestCount);
+        Assert.Equal(17, server.RequestCount);
         Assert.Equal("", (await RunStagesAsync(workspace))["score"]);
-        Assert.Equal(14, server.RequestCount);
+        Assert.Equal(17, server.RequestCount);
 
         await using var ws = await Workspace.OpenAsync(workspace, Ct);
         var items = await ws.Items.ListItemsAsync(null, null, 10, Ct);
@@ -133,10 +137,11 @@ public abstract class RunWithModelTests : IDisposable
         var quarantine = events.Single(e => e.To == CurationState.Quarantined);
         Assert.Equal(new Actor(ActorKind.Model, "m-stub", "score.thought@v1"), quarantine.Actor);
         Assert.Contains("score.thought@v1", quarantine.Reason, StringComparison.Ordinal);
+        Assert.Equal(new Actor(ActorKind.Model, "m-stub", "assess.article@v1"), events.Single(e => e.To == CurationState.Assessed).Actor);
         Assert.Equal(new Actor(ActorKind.Model, "m-stub", "screen.article@v1"), events.Single(e => e.To == CurationState.Screened).Actor);
         Assert.Equal(new Actor(ActorKind.Model, "m-stub", "score.article@v1+score.query@v1+score.thought@v1"), events.Single(e => e.To == CurationState.Scored).Actor);
 
-        // Usage per run: 7 + 0 + 6 + 3 (two from the cache) + 0 calls, 2 cache hits, 1 invalid answer; runs without calls record no rows.
+        // Usage per run: 10 + 0 + 6 + 3 (two from the cache) + 0 calls, 2 cache hits, 1 invalid answer; runs without calls record no rows.
         await using var connection = await ws.Database.OpenConnectionAsync(Ct);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT SUM(calls), SUM(cache_hits), SUM(failures), COUNT(DISTINCT run_id) FROM llm_run_usage";
@@ -144,7 +149,7 @@ public abstract class RunWithModelTests : IDisposable
         Assert.True(await reader.ReadAsync(Ct));
         // SUM is numeric on PostgreSQL: read every figure as a number and convert.
         long Figure(int i) => Convert.ToInt64(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal((16L, 2L, 1L, 3L), (Figure(0), Figure(1), Figure(2), Figure(3)));
+        Assert.Equal((19L, 2L, 1L, 3L), (Figure(0), Figure(1), Figure(2), Figure(3)));
     }
 
     [Fact]

@@ -79,6 +79,34 @@ public abstract class CurationPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_ModelAssessment_LowScoresRejectedFailureQuarantinedThenRetried()
+    {
+        await SeedAsync(4);
+        var failing = true;
+        var model = new FakeCurationModel
+        {
+            Assess = t => t.StartsWith("第0篇", StringComparison.Ordinal) ? new(8, 8, 3, 8, 8)
+                : failing && t.StartsWith("第1篇", StringComparison.Ordinal) ? null : new(8, 8, 8, 8, 8),
+        };
+        var options = new PipelineRunOptions { Stages = ["assess"] };
+        await Pipeline(new WorkspaceConfig(), model).RunAsync(options, cancellationToken: Ct);
+        var rejected = (await _temp.Items.GetItemAsync("i000", Ct))!;
+        Assert.Equal((CurationState.Rejected, "assessment", "model: error_correction 3 < 5"), (rejected.State, rejected.ReasonCode, rejected.Reason));
+        Assert.Contains("llm_assessment", (await _temp.Items.GetArtifactsAsync("i000", Ct)).Keys);
+        var quarantined = (await _temp.Items.GetItemAsync("i001", Ct))!;
+        Assert.Equal((CurationState.Quarantined, "assess", CurationState.Ingested), (quarantined.State, quarantined.ReasonCode, quarantined.ReturnState!.Value));
+
+        failing = false;
+        var reports = await Pipeline(new WorkspaceConfig(), model).RunAsync(options, cancellationToken: Ct);
+        Assert.Equal(1, reports.Single(r => r.Stage == "assess").Requeued);
+        Assert.Equal(new Dictionary<string, long> { ["assessed"] = 3, ["rejected"] = 1 }, await Counts());
+        Assert.Equal(2, model.Calls[$"assess:{Text(1)}"]);
+        Assert.Equal(1, model.Calls[$"assess:{Text(2)}"]);
+        var assessEvent = (await _temp.Items.ReadAuditAsync("i001", Ct).ToListAsync(Ct)).Single(e => e.To == CurationState.Assessed);
+        Assert.Equal(Actor.Model("fake-model", "assess-v1"), assessEvent.Actor);
+    }
+
+    [Fact]
     public async Task Run_TwoPipelinesConcurrently_EachItemProcessedOnce()
     {
         await SeedAsync(60);

@@ -11,6 +11,7 @@ internal sealed class FakeCurationModel : ICurationModel
     public string ModelId => "fake-model";
     public bool AssessesFiveDimensions => true;
     public ConcurrentDictionary<string, int> Calls { get; } = new(StringComparer.Ordinal);
+    public Func<string, FiveDimensionScores?> Assess { get; set; } = _ => new FiveDimensionScores(8, 8, 8, 8, 8);
     public Func<string, ScreeningScores?> Screen { get; set; } = _ => new ScreeningScores(8, 7, "ok");
     public Func<string, bool> Usable { get; set; } = _ => true;
     public Func<string, AssessmentScores?> Scores { get; set; } = _ => null;
@@ -22,7 +23,7 @@ internal sealed class FakeCurationModel : ICurationModel
     }
 
     public Task<ModelResult<FiveDimensionScores>> AssessAsync(string article, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Answer("assess", article, new FiveDimensionScores(8, 8, 8, 8, 8), "assess-v1"));
+        Task.FromResult(Answer("assess", article, Assess(article), "assess-v1"));
 
     public Task<ModelResult<ScreeningScores>> ScreenAsync(string article, CancellationToken cancellationToken = default) =>
         Task.FromResult(Answer("screen", article, Screen(article), "screen-v1"));

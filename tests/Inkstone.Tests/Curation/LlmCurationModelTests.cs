@@ -75,6 +75,41 @@ public sealed class LlmCurationModelTests
         Assert.Equal(new UsabilityVerdict(false, "只是目录"), usability.Value);
         Assert.Equal("analyze.usability@v1", usability.PromptVersion);
         Assert.Equal("m-judge", model.ModelId);
-        Assert.False(model.AssessesFiveDimensions);
+        Assert.True(model.AssessesFiveDimensions);
+    }
+
+    [Fact]
+    public async Task AssessAsync_ScreeningRole_MapsFiveScoresInOrderAndTrimsReason()
+    {
+        await using var writer = new OpenAIStubServer(_ => StubReply.Answer("x"));
+        await using var judge = new OpenAIStubServer(_ => StubReply.Answer(
+            """{"content_completeness": 9, "format_standardization": 7, "error_correction": 6, "logical_consistency": 5, "creativity": 4, "reason": " 结尾仓促 "}"""));
+        using var session = new LlmSession(Settings(writer, judge), store: null);
+        var model = new LlmCurationModel(session);
+
+        var assessment = await model.AssessAsync("春眠不觉晓，处处闻啼鸟。", Ct);
+
+        Assert.True(assessment.Succeeded, assessment.Diagnostic);
+        Assert.Equal(new Inkstone.Curation.Assessment.FiveDimensionScores(9, 7, 6, 5, 4) { Reason = "结尾仓促" }, assessment.Value);
+        Assert.Equal(("assess.article@v1", "m-judge"), (assessment.PromptVersion, assessment.ModelId));
+        Assert.Contains("文章：\n春眠不觉晓，处处闻啼鸟。\n", judge.Requests.Single().LastUserText, StringComparison.Ordinal);
+        Assert.Equal(0, writer.RequestCount);
+    }
+
+    [Fact]
+    public async Task AssessAsync_ScoreOutOfRange_DiagnosticNamesPromptModelAndField()
+    {
+        await using var writer = new OpenAIStubServer(_ => StubReply.Answer("x"));
+        await using var judge = new OpenAIStubServer(_ => StubReply.Answer(
+            """{"content_completeness": 9, "format_standardization": 0, "error_correction": 6, "logical_consistency": 5, "creativity": 4}"""));
+        using var session = new LlmSession(Settings(writer, judge), store: null);
+        var model = new LlmCurationModel(session);
+
+        var assessment = await model.AssessAsync("春眠不觉晓。", Ct);
+
+        Assert.False(assessment.Succeeded);
+        Assert.Null(assessment.Value);
+        Assert.StartsWith("assess.article@v1 on m-judge: OutOfRange", assessment.Diagnostic, StringComparison.Ordinal);
+        Assert.Contains("format_standardization = 0", assessment.Diagnostic, StringComparison.Ordinal);
     }
 }

@@ -23,4 +23,30 @@ public sealed class JsonSchemaGrammarTests
             Assert.Contains($"\"\\\"{b}\\\"\"", gbnf, StringComparison.Ordinal);
         Assert.Contains("\"[\"", gbnf, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void FromSchema_InitialAssessmentResult_EnumeratesOneToTenForEachDimensionInOrder()
+    {
+        var gbnf = JsonSchemaGrammar.FromSchema(AIJsonUtilities.CreateJsonSchema(typeof(InitialAssessmentResult), serializerOptions: StructuredAnswerParser.SerializerOptions));
+        string[] fields = ["content_completeness", "format_standardization", "error_correction", "logical_consistency", "creativity", "reason"];
+        foreach (var f in fields[..5])
+            Assert.Contains($"root-{f.Replace('_', '-')} ::= \"1\" | \"2\" | \"3\" | \"4\" | \"5\" | \"6\" | \"7\" | \"8\" | \"9\" | \"10\"", gbnf, StringComparison.Ordinal);
+        var positions = fields.Select(f => gbnf.IndexOf($"\\\"{f}\\\"", StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(-1, positions);
+        Assert.Equal(positions.Order(), positions);
+    }
+
+    public static TheoryData<Type> ResultTypes() =>
+        [.. typeof(IValidatedResult).Assembly.GetTypes().Where(t => t.IsClass && !t.IsAbstract && typeof(IValidatedResult).IsAssignableFrom(t)).OrderBy(t => t.Name, StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(ResultTypes))]
+    public void FromSchema_EveryResultType_HasGrammar(Type resultType)
+    {
+        var gbnf = JsonSchemaGrammar.FromSchema(AIJsonUtilities.CreateJsonSchema(resultType, serializerOptions: StructuredAnswerParser.SerializerOptions));
+        Assert.Contains("\nroot ::= ", "\n" + gbnf, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ResultTypes_IncludeInitialAssessment() => Assert.Contains(typeof(InitialAssessmentResult), ResultTypes().Select(r => r.Data));
 }

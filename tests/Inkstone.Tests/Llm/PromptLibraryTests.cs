@@ -20,6 +20,19 @@ public sealed class PromptLibraryTests
     }
 
     [Fact]
+    public void Render_AssessArticle_FillsArticleAndStatesBandsForFiveDimensions()
+    {
+        var template = PromptLibrary.BuiltIn.Get(PromptIds.AssessArticle);
+        Assert.Equal("assess.article@v1", template.Key);
+        Assert.Equal(["article"], template.Variables);
+        var user = template.Render(new Dictionary<string, string> { ["article"] = "床前明月光" })[1].Text;
+        Assert.Contains("文章：\n床前明月光\n", user, StringComparison.Ordinal);
+        foreach (var dimension in new[] { "【内容完整】", "【格式规范】", "【语言准确】", "【逻辑连贯】", "【创意】" }) Assert.Contains(dimension, user, StringComparison.Ordinal);
+        Assert.Equal(5, user.Split("- 1–2：").Length - 1);
+        foreach (var field in new[] { "content_completeness", "format_standardization", "error_correction", "logical_consistency", "creativity" }) Assert.Contains($"\"{field}\"", user, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_MissingVariable_ThrowsNamingPromptAndPlaceholder()
     {
         var e = Assert.Throws<ArgumentException>(() => PromptLibrary.BuiltIn.Get(PromptIds.JudgePairwise).Render(new Dictionary<string, string> { ["query"] = "q", ["answer_a"] = "a" }));

@@ -58,6 +58,20 @@ public sealed class StructuredAnswerParserTests
     }
 
     [Fact]
+    public void Parse_InitialAssessment_ReasonOptionalAndEachScoreOneToTen()
+    {
+        const string ok = "{\"content_completeness\":1,\"format_standardization\":10,\"error_correction\":5,\"logical_consistency\":6,\"creativity\":7}";
+        var value = StructuredAnswerParser.Parse<InitialAssessmentResult>(ok).Value!;
+        Assert.Equal((1, 10, 5, 6, 7, (string?)null), (value.ContentCompleteness, value.FormatStandardization, value.ErrorCorrection, value.LogicalConsistency, value.Creativity, value.Reason));
+        var bad = ok.Replace("\"creativity\":7", "\"creativity\":11", StringComparison.Ordinal);
+        var failure = StructuredAnswerParser.Parse<InitialAssessmentResult>(bad).Failure!;
+        Assert.Equal(LlmFailureKind.OutOfRange, failure.Kind);
+        Assert.Contains("creativity = 11", failure.Message, StringComparison.Ordinal);
+        var missing = ok.Replace(",\"creativity\":7", "", StringComparison.Ordinal);
+        Assert.Null(StructuredAnswerParser.Parse<InitialAssessmentResult>(missing).Value);
+    }
+
+    [Fact]
     public void Parse_PairwiseUnknownWinner_Fails()
     {
         Assert.Equal(PairwiseWinner.Tie, StructuredAnswerParser.Parse<PairwiseVerdict>("{\"winner\":\"tie\",\"reason\":\"相当\"}").Value!.Winner);
