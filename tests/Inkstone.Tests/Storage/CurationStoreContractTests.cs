@@ -83,7 +83,7 @@ public abstract class CurationStoreContractTests
             Title = "春晓", Genre = "poetry", Signature = [1, 2, 3],
             Provenance = new Provenance { Url = "https://x/1", Platform = "weibo", Author = "孟", PublishedAt = published, Engagement = new Engagement(10, null, 3) },
         };
-        var results = await items.InsertItemsAsync([item], s_ingest, "run-1", Ct);
+        var results = await items.InsertItemsAsync([item], s_ingest, "run-1", cancellationToken: Ct);
         Assert.Equal(InsertOutcome.Inserted, results.Single().Outcome);
 
         var stored = await items.GetItemAsync("a1", Ct);
