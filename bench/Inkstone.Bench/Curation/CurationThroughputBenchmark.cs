@@ -13,7 +13,7 @@ namespace Inkstone.Bench.Curation;
 /// <summary>
 /// Throughput of the model-free curation stages (ingest: read JSONL, normalize, exact + near dedup, date gate, store;
 /// then rule-based assessment) on generated documents, single-threaded, into a fresh SQLite workspace.
-/// Usage: <c>curation [--documents N] [--chars N] [--keep DIR]</c>. Prints documents/s per phase and the managed heap
+/// Usage: <c>curation [--documents N] [--chars N] [--batch-size N] [--keep DIR]</c>. Prints documents/s per phase and the managed heap
 /// and peak working set at each quarter, to show whether memory stays flat in corpus size.
 /// </summary>
 public static class CurationThroughputBenchmark
@@ -22,6 +22,7 @@ public static class CurationThroughputBenchmark
     {
         var documents = Arg(args, "--documents", 100_000);
         var chars = Arg(args, "--chars", 2_000);
+        var batchSize = Arg(args, "--batch-size", new IngestOptions().BatchSize);
         var directory = Directory.CreateTempSubdirectory("inkstone-bench-curation-").FullName;
         try
         {
@@ -37,7 +38,7 @@ public static class CurationThroughputBenchmark
             var nextReport = quarter;
             var clock = Stopwatch.StartNew();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var report = await ingest.IngestAsync([source], new IngestOptions { Concurrency = 1 }, null, new SyncProgress<IngestProgress>(p =>
+            var report = await ingest.IngestAsync([source], new IngestOptions { Concurrency = 1, BatchSize = batchSize }, null, new SyncProgress<IngestProgress>(p =>
             {
                 if (p.RecordsRead < nextReport) return;
                 nextReport += quarter;

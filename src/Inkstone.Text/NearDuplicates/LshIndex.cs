@@ -52,8 +52,12 @@ public sealed class LshIndex
         return result;
     }
 
-    private ulong BandKey(ulong[] signature, int band)
+    /// <summary>The bucket key of one band of a signature (FNV offset basis folded with the band's rows).</summary>
+    public ulong BandKey(ulong[] signature, int band)
     {
+        CheckLength(signature);
+        ArgumentOutOfRangeException.ThrowIfNegative(band);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(band, _bands);
         var hash = 14695981039346656037UL;
         for (var r = band * _rows; r < (band + 1) * _rows; r++)
             hash = CharacterShingles.Mix(hash ^ signature[r]);

@@ -97,5 +97,11 @@ public static class CurationSchema
                 CREATE TABLE curation_ingest_errors (seq BIGSERIAL PRIMARY KEY, {ErrorsBody});
                 {Common}
                 """),
+        // The near-duplicate index in the database instead of the ingesting process: memory flat in corpus size, and
+        // concurrent ingest processes see each other's texts. Items stored before this version get their band keys on
+        // the next ingest (the store fills them in when it finds signatures but no keys).
+        new(Module, 2, "near-duplicate LSH band keys",
+            Sqlite: "CREATE TABLE curation_near_dup_bands (band INTEGER NOT NULL, hash BIGINT NOT NULL, item_id TEXT NOT NULL, PRIMARY KEY (band, hash, item_id)) WITHOUT ROWID;",
+            Postgres: "CREATE TABLE curation_near_dup_bands (band INTEGER NOT NULL, hash BIGINT NOT NULL, item_id TEXT NOT NULL, PRIMARY KEY (band, hash, item_id));"),
     ];
 }

@@ -1,12 +1,18 @@
 using Inkstone.Curation;
+using Inkstone.Curation.Dedup;
 
 namespace Inkstone.Storage;
 
 /// <summary>Curation items, their artifacts, audit trail, review assignments and ingest errors.</summary>
 public interface ICurationStore
 {
-    /// <summary>Stores new items in one transaction; exact duplicates (same text hash) are stored as <c>rejected(duplicate)</c>.</summary>
-    Task<IReadOnlyList<InsertResult>> InsertItemsAsync(IReadOnlyList<NewCurationItem> items, Actor actor, string? runId = null, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Stores new items in one transaction; exact duplicates (same text hash) are stored as <c>rejected(duplicate)</c>.
+    /// With <paramref name="nearDuplicates"/>, an item with a signature is compared, inside the same transaction, with the
+    /// stored items sharing an LSH band key and stored as <c>rejected(near_duplicate)</c> when one matches; otherwise its
+    /// band keys are stored with it. Ingest writers are serialized, so concurrent ingests see each other's items.
+    /// </summary>
+    Task<IReadOnlyList<InsertResult>> InsertItemsAsync(IReadOnlyList<NewCurationItem> items, Actor actor, string? runId = null, INearDuplicateIndex? nearDuplicates = null, CancellationToken cancellationToken = default);
 
     Task<CurationItem?> GetItemAsync(string id, CancellationToken cancellationToken = default);
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Inkstone.Curation;
+using Inkstone.Curation.Dedup;
 using Inkstone.Model;
 
 namespace Inkstone.Storage;
@@ -25,7 +26,7 @@ public sealed partial class SqlCurationStore : ICurationStore
 
     private string Now() => StoreTime.FormatUtc(_time.GetUtcNow());
 
-    public Task<IReadOnlyList<InsertResult>> InsertItemsAsync(IReadOnlyList<NewCurationItem> items, Actor actor, string? runId = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<InsertResult>> InsertItemsAsync(IReadOnlyList<NewCurationItem> items, Actor actor, string? runId = null, INearDuplicateIndex? nearDuplicates = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(actor);
@@ -34,13 +35,19 @@ public sealed partial class SqlCurationStore : ICurationStore
             var now = Now();
             var results = new List<InsertResult>(items.Count);
             using var cache = new CommandCache(connection, transaction);
+            if (nearDuplicates is not null)
+            {
+                await LockNearDuplicateIndexAsync(cache, ct).ConfigureAwait(false);
+                await FillMissingBandKeysAsync(cache, nearDuplicates, ct).ConfigureAwait(false);
+            }
+
             foreach (var item in items)
-                results.Add(await InsertOneAsync(cache, item, actor, runId, now, ct).ConfigureAwait(false));
+                results.Add(await InsertOneAsync(cache, item, actor, runId, now, nearDuplicates, ct).ConfigureAwait(false));
             return results;
         }, cancellationToken);
     }
 
-    private static async Task<InsertResult> InsertOneAsync(CommandCache cache, NewCurationItem item, Actor actor, string? runId, string now, CancellationToken ct)
+    private static async Task<InsertResult> InsertOneAsync(CommandCache cache, NewCurationItem item, Actor actor, string? runId, string now, INearDuplicateIndex? nearDuplicates, CancellationToken ct)
     {
         var existingHash = await ScalarAsync(cache, "SELECT text_hash FROM curation_items WHERE id = @id", ct, ("@id", item.Id)).ConfigureAwait(false);
         if (existingHash is string hash)
@@ -61,6 +68,26 @@ public sealed partial class SqlCurationStore : ICurationStore
             reasonCode = "duplicate";
             reason = $"exact duplicate of {duplicateOf}";
             signature = null;
+        }
+
+        string? nearDuplicateOf = null;
+        long[] bandKeys = [];
+        if (signature is not null && nearDuplicates is not null)
+        {
+            bandKeys = nearDuplicates.BandKeys(signature);
+            if (bandKeys.Length > 0)
+            {
+                var candidates = await ReadBandCandidatesAsync(cache, bandKeys, ct).ConfigureAwait(false);
+                nearDuplicateOf = nearDuplicates.BestMatch(signature, candidates);
+            }
+
+            if (nearDuplicateOf is not null)
+            {
+                state = CurationState.Rejected;
+                reasonCode = "near_duplicate";
+                reason = $"near duplicate of {nearDuplicateOf}";
+                signature = null;
+            }
         }
 
         var p = item.Provenance;
@@ -84,8 +111,10 @@ public sealed partial class SqlCurationStore : ICurationStore
             return new InsertResult(item.Id, winner == item.TextHash ? InsertOutcome.AlreadyPresent : InsertOutcome.IdConflict);
         }
 
+        if (signature is not null && bandKeys.Length > 0) await InsertBandKeysAsync(cache, item.Id, bandKeys, ct).ConfigureAwait(false);
         await InsertAuditAsync(cache, item.Id, null, state, reasonCode, reason, actor, runId, now, ct).ConfigureAwait(false);
-        return new InsertResult(item.Id, duplicateOf is null ? InsertOutcome.Inserted : InsertOutcome.ExactDuplicate, duplicateOf);
+        if (duplicateOf is not null) return new InsertResult(item.Id, InsertOutcome.ExactDuplicate, duplicateOf);
+        return nearDuplicateOf is null ? new InsertResult(item.Id, InsertOutcome.Inserted) : new InsertResult(item.Id, InsertOutcome.NearDuplicate, nearDuplicateOf);
     }
 
     public async Task<CurationItem?> GetItemAsync(string id, CancellationToken cancellationToken = default)

@@ -24,6 +24,6 @@ public sealed class PostgresCurationStoreTests(PostgresCluster cluster) : Curati
         var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => OpenStoreAsync())));
         var applied = await stores[0].ListAppliedMigrationsAsync(TestContext.Current.CancellationToken);
         foreach (var s in stores) await s.DisposeAsync();
-        Assert.Single(applied);
+        Assert.Equal(CurationSchema.Migrations.Count, applied.Count);
     }
 }

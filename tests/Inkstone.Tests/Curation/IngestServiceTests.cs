@@ -90,7 +90,7 @@ public sealed class IngestServiceTests : IAsyncLifetime
         var first = _temp.WriteFile("a.jsonl", Line(new { id = "a", text = Text(9, 2000), published_at = "2023-03-03" }));
         await Service().IngestAsync([first], new IngestOptions(), cancellationToken: Ct);
         var second = _temp.WriteFile("b.jsonl", Line(new { id = "b", text = "序：" + Text(9, 2000), published_at = "2023-03-03" }));
-        var report = await Service().IngestAsync([second], new IngestOptions(), cancellationToken: Ct); // a fresh index: loaded from the store
+        var report = await Service().IngestAsync([second], new IngestOptions(), cancellationToken: Ct); // a fresh process: the band keys are in the store
         Assert.Equal(1, report.Stored["rejected(near_duplicate)"]);
     }
 

@@ -1,4 +1,5 @@
 using Inkstone.Curation;
+using Inkstone.Curation.Dedup;
 using Inkstone.Model;
 using Inkstone.Storage;
 
@@ -38,7 +39,7 @@ public abstract class CurationStoreContractTests
         await using (await OpenStoreAsync()) { }
         await using var store = await OpenStoreAsync();
         var applied = await store.ListAppliedMigrationsAsync(Ct);
-        Assert.Equal([(CurationSchema.Module, 1)], applied.Select(m => (m.Module, m.Version)).ToArray());
+        Assert.Equal([(CurationSchema.Module, 1), (CurationSchema.Module, 2)], applied.Select(m => (m.Module, m.Version)).ToArray());
     }
 
     [Fact]
@@ -52,7 +53,7 @@ public abstract class CurationStoreContractTests
         await using (await OpenStoreAsync(extra)) { }
         await using var store = await OpenStoreAsync(extra);
         var applied = await store.ListAppliedMigrationsAsync(Ct);
-        Assert.Equal(new[] { ("curation", 1), ("test_module", 1), ("test_module", 2) }, applied.Select(m => (m.Module, m.Version)).ToArray());
+        Assert.Equal(new[] { ("curation", 1), ("curation", 2), ("test_module", 1), ("test_module", 2) }, applied.Select(m => (m.Module, m.Version)).ToArray());
         var rows = await store.WriteAsync(async (c, t, ct) =>
         {
             using var command = c.CreateCommand();
@@ -83,7 +84,7 @@ public abstract class CurationStoreContractTests
             Title = "春晓", Genre = "poetry", Signature = [1, 2, 3],
             Provenance = new Provenance { Url = "https://x/1", Platform = "weibo", Author = "孟", PublishedAt = published, Engagement = new Engagement(10, null, 3) },
         };
-        var results = await items.InsertItemsAsync([item], s_ingest, "run-1", Ct);
+        var results = await items.InsertItemsAsync([item], s_ingest, "run-1", cancellationToken: Ct);
         Assert.Equal(InsertOutcome.Inserted, results.Single().Outcome);
 
         var stored = await items.GetItemAsync("a1", Ct);
@@ -297,5 +298,66 @@ public abstract class CurationStoreContractTests
         Assert.Equal(["a", "b"], (await items.ListItemsAsync(CurationState.Ingested, null, 2, Ct)).Select(i => i.Id).ToArray());
         Assert.Equal(["c"], (await items.ListItemsAsync(CurationState.Ingested, "b", 2, Ct)).Select(i => i.Id).ToArray());
         Assert.Equal(["c", "d"], (await items.ListItemsAsync(null, "b", 5, Ct)).Select(i => i.Id).ToArray());
+    }
+
+    private static string RandomHanzi(int seed, int length)
+    {
+        var random = new Random(seed);
+        return new string([.. Enumerable.Range(0, length).Select(_ => (char)random.Next(0x4E00, 0x4E00 + 3000))]);
+    }
+
+    private static NewCurationItem Signed(string id, string text, MinHashNearDuplicateIndex index) => Item(id, text) with { Signature = index.ComputeSignature(text) };
+
+    [Fact]
+    public async Task InsertItems_ConcurrentWritersWithNearCopies_EachPairStoredOnceAndOneRejected()
+    {
+        // Two stores on one database stand for two ingest processes; each writes one item per transaction, the first
+        // writer the originals and the second their copies with one character changed (5-gram Jaccard ≈ 0.97 ≥ 0.8).
+        const int Pairs = 12;
+        var index = new MinHashNearDuplicateIndex();
+        var originals = Enumerable.Range(0, Pairs).Select(i => RandomHanzi(100 + i, 300)).ToArray();
+        var copies = originals.Select(t => t[..150] + "变" + t[151..]).ToArray();
+        var (first, firstItems) = await OpenAsync();
+        var (second, secondItems) = await OpenAsync();
+        await using (first)
+        await using (second)
+        {
+            async Task WriteAsync(SqlCurationStore items, string prefix, string[] texts)
+            {
+                for (var i = 0; i < texts.Length; i++)
+                    await items.InsertItemsAsync([Signed($"{prefix}{i}", texts[i], index)], s_ingest, nearDuplicates: index, cancellationToken: Ct);
+            }
+
+            await Task.WhenAll(Task.Run(() => WriteAsync(firstItems, "a", originals), Ct), Task.Run(() => WriteAsync(secondItems, "b", copies), Ct));
+
+            for (var i = 0; i < Pairs; i++)
+            {
+                var a = (await firstItems.GetItemAsync($"a{i}", Ct))!;
+                var b = (await firstItems.GetItemAsync($"b{i}", Ct))!;
+                var rejected = new[] { a, b }.Where(x => x.ReasonCode == "near_duplicate").ToList();
+                var kept = Assert.Single(new[] { a, b }, x => x.State == CurationState.Ingested);
+                Assert.Equal($"near duplicate of {kept.Id}", Assert.Single(rejected).Reason);
+            }
+
+            var signatures = await firstItems.ReadSignaturesAsync(Ct).ToListAsync(Ct);
+            Assert.Equal(Pairs, signatures.Count); // a rejected near duplicate keeps no signature
+        }
+    }
+
+    [Fact]
+    public async Task InsertItems_SignaturesStoredWithoutBandKeys_KeysFilledAndNearCopyRejected()
+    {
+        // Items written without the index (as by a build before the band keys were stored) are still found.
+        var index = new MinHashNearDuplicateIndex();
+        var text = RandomHanzi(7, 400);
+        var (store, items) = await OpenAsync();
+        await using (store)
+        {
+            await items.InsertItemsAsync([Signed("old", text, index), Signed("other", RandomHanzi(8, 400), index)], s_ingest, cancellationToken: Ct);
+            var results = await items.InsertItemsAsync([Signed("copy", "序" + text, index)], s_ingest, nearDuplicates: index, cancellationToken: Ct);
+            Assert.Equal(new InsertResult("copy", InsertOutcome.NearDuplicate, "old"), results.Single());
+            var copy = (await items.GetItemAsync("copy", Ct))!;
+            Assert.Equal((CurationState.Rejected, "near_duplicate"), (copy.State, copy.ReasonCode));
+        }
     }
 }

@@ -10,6 +10,8 @@ namespace Inkstone.Curation.Dedup;
 /// share of equal signature positions (the Jaccard estimate) reaches <see cref="Threshold"/>. Seed and hash functions are
 /// fixed, so signatures stored in a workspace stay comparable across runs. A signature is stored as
 /// <see cref="Permutations"/> little-endian 64-bit values; an empty signature (no characters) matches nothing.
+/// Ingest keeps the band keys in the workspace (<see cref="BandKeys"/>, <see cref="BestMatch"/>); <see cref="Add"/> and
+/// <see cref="FindDuplicate"/> are the same rule over an in-process index.
 /// </summary>
 public sealed class MinHashNearDuplicateIndex : INearDuplicateIndex
 {
@@ -48,12 +50,35 @@ public sealed class MinHashNearDuplicateIndex : INearDuplicateIndex
         ArgumentNullException.ThrowIfNull(signature);
         if (signature.Length == 0) return null;
         var values = Decode(signature);
+        return Best(values, _index.Candidates(values).Select(c => (_ids[c], _index.SignatureOf(c))));
+    }
+
+    public long[] BandKeys(byte[] signature)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        if (signature.Length == 0) return [];
+        var values = Decode(signature);
+        var keys = new long[Bands];
+        for (var band = 0; band < Bands; band++) keys[band] = unchecked((long)_index.BandKey(values, band));
+        return keys;
+    }
+
+    public string? BestMatch(byte[] signature, IEnumerable<(string Id, byte[] Signature)> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        ArgumentNullException.ThrowIfNull(candidates);
+        if (signature.Length == 0) return null;
+        return Best(Decode(signature), candidates.Select(c => (c.Id, Decode(c.Signature, c.Id))));
+    }
+
+    private string? Best(ulong[] values, IEnumerable<(string Id, ulong[] Signature)> candidates)
+    {
         string? best = null;
         var bestSimilarity = 0.0;
-        foreach (var candidate in _index.Candidates(values))
+        foreach (var (id, candidate) in candidates)
         {
-            var similarity = MinHasher.EstimateJaccard(values, _index.SignatureOf(candidate));
-            if (similarity >= Threshold && similarity > bestSimilarity) (best, bestSimilarity) = (_ids[candidate], similarity);
+            var similarity = MinHasher.EstimateJaccard(values, candidate);
+            if (similarity >= Threshold && similarity > bestSimilarity) (best, bestSimilarity) = (id, similarity);
         }
 
         return best;

@@ -7,8 +7,8 @@ using Inkstone.Taxonomy;
 namespace Inkstone.Curation.Ingest;
 
 /// <summary>
-/// The ingest stage: read sources, normalize, deduplicate (exact: content hash in the store; near: MinHash against
-/// the corpus and the workspace), apply the date gate, store items with provenance. Streaming in batches; re-running
+/// The ingest stage: read sources, normalize, deduplicate (exact: content hash in the store; near: MinHash + LSH with
+/// the band keys in the workspace, checked in the insert transaction), apply the date gate, store items with provenance. Streaming in batches; re-running
 /// on the same files stores nothing twice (<see cref="InsertOutcome.AlreadyPresent"/>).
 /// </summary>
 public sealed class IngestService
@@ -37,9 +37,6 @@ public sealed class IngestService
         if (options.ToSimplified && _converter is null) throw new InvalidOperationException("traditional→simplified conversion was asked for but no converter is configured");
         var clock = Stopwatch.StartNew();
         var tally = new Tally();
-
-        await foreach (var (id, signature) in _store.ReadSignaturesAsync(cancellationToken).ConfigureAwait(false))
-            _nearDuplicates.Add(id, signature);
 
         var batch = new List<(SourceRecord Record, string Id)>(options.BatchSize);
         foreach (var path in paths)
@@ -157,7 +154,7 @@ public sealed class IngestService
             items.Add(Gate(record, id, p, options, now, tally.Errors));
         }
 
-        var results = await _store.InsertItemsAsync(items, s_actor, runId, cancellationToken).ConfigureAwait(false);
+        var results = await _store.InsertItemsAsync(items, s_actor, runId, _nearDuplicates, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < results.Count; i++)
         {
             var item = items[i];
@@ -165,6 +162,9 @@ public sealed class IngestService
             {
                 case InsertOutcome.Inserted:
                     tally.Count(item.State, item.ReasonCode);
+                    break;
+                case InsertOutcome.NearDuplicate:
+                    tally.Count(CurationState.Rejected, "near_duplicate");
                     break;
                 case InsertOutcome.ExactDuplicate:
                     tally.Count(CurationState.Rejected, "duplicate");
@@ -187,7 +187,6 @@ public sealed class IngestService
     {
         var state = CurationState.Ingested;
         string? reasonCode = null, reason = null;
-        var signature = p.Signature;
 
         DateTimeOffset? published = null;
         if (record.PublishedAt is { } raw)
@@ -200,13 +199,8 @@ public sealed class IngestService
             }
         }
 
-        var nearDuplicateOf = _nearDuplicates.FindDuplicate(signature);
-        if (nearDuplicateOf is not null && nearDuplicateOf != id)
-        {
-            (state, reasonCode, reason) = (CurationState.Rejected, "near_duplicate", $"near duplicate of {nearDuplicateOf}");
-            signature = null;
-        }
-        else if (state == CurationState.Ingested && published is null)
+        // The near-duplicate gate runs in the store's insert transaction (it overrides these states).
+        if (state == CurationState.Ingested && published is null)
         {
             (state, reasonCode, reason) = (CurationState.Held, "undated", "no publication date");
         }
@@ -214,8 +208,6 @@ public sealed class IngestService
         {
             (state, reasonCode, reason) = (CurationState.Rejected, "date", $"published {published.Value:yyyy-MM-dd}, before {options.PublishedOnOrAfter:yyyy-MM-dd}");
         }
-
-        if (signature is not null && nearDuplicateOf != id) _nearDuplicates.Add(id, signature);
 
         string? genre = null;
         if (record.Genre is { } g)
@@ -231,7 +223,7 @@ public sealed class IngestService
         return new NewCurationItem
         {
             Id = id, Text = p.Text, TextHash = p.Hash, CharCount = p.Chars, Source = record.Location,
-            Title = record.Title, Genre = genre, State = state, ReasonCode = reasonCode, Reason = reason, Signature = signature,
+            Title = record.Title, Genre = genre, State = state, ReasonCode = reasonCode, Reason = reason, Signature = p.Signature,
             Provenance = new Provenance
             {
                 Url = record.Url, Platform = record.Platform, Author = record.Author, PublishedAt = published,

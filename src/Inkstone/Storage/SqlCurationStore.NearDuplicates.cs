@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text;
+using Inkstone.Curation.Dedup;
+
+namespace Inkstone.Storage;
+
+/// <summary>
+/// The near-duplicate index kept in the workspace: one row per LSH band key of every stored item that keeps its
+/// signature, looked up and extended inside the insert transaction so that the index costs no process memory and
+/// every ingest writer sees the items of the writers before it.
+/// </summary>
+public sealed partial class SqlCurationStore
+{
+    // Distinct from the migration lock key; held to the end of the insert transaction.
+    private const long NearDuplicateLockKey = 0x496E6B4E65617244; // "InkNearD"
+    private const int FillPage = 1000;
+
+    private static readonly string s_candidatesSql = BuildCandidatesSql();
+    private static readonly string s_insertBandsSql = BuildInsertBandsSql();
+
+    /// <summary>
+    /// SQLite's <c>BEGIN IMMEDIATE</c> already serializes writers. PostgreSQL runs read committed, where two ingest
+    /// transactions would each miss the other's uncommitted near duplicate; a transaction-scoped advisory lock makes
+    /// them take turns, and every statement after the lock sees what the previous holder committed.
+    /// </summary>
+    private async Task LockNearDuplicateIndexAsync(CommandCache cache, CancellationToken ct)
+    {
+        if (_store.Dialect != StoreDialect.Postgres) return;
+        await cache.Get($"SELECT pg_advisory_xact_lock({NearDuplicateLockKey.ToString(CultureInfo.InvariantCulture)})", []).ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Items stored before the index moved into the database have signatures but no band keys: add them once.</summary>
+    private static async Task FillMissingBandKeysAsync(CommandCache cache, INearDuplicateIndex nearDuplicates, CancellationToken ct)
+    {
+        if (await ScalarAsync(cache, "SELECT 1 FROM curation_near_dup_bands LIMIT 1", ct).ConfigureAwait(false) is not null) return;
+        string? after = null;
+        while (true)
+        {
+            // Paged by id and read to the end before writing: PostgreSQL runs one command at a time per connection.
+            var page = new List<(string Id, byte[] Signature)>(FillPage);
+            var sql = after is null
+                ? $"SELECT id, signature FROM curation_items WHERE signature IS NOT NULL ORDER BY id LIMIT {FillPage}"
+                : $"SELECT id, signature FROM curation_items WHERE signature IS NOT NULL AND id > @after ORDER BY id LIMIT {FillPage}";
+            var command = after is null ? cache.Get(sql, []) : cache.Get(sql, [("@after", after)]);
+            await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
+                while (await reader.ReadAsync(ct).ConfigureAwait(false)) page.Add((reader.GetString(0), (byte[])reader.GetValue(1)));
+            foreach (var (id, signature) in page)
+                if (nearDuplicates.BandKeys(signature) is { Length: > 0 } keys) await InsertBandKeysAsync(cache, id, keys, ct).ConfigureAwait(false);
+            if (page.Count < FillPage) return;
+            after = page[^1].Id;
+        }
+    }
+
+    /// <summary>Stored items sharing at least one band key with <paramref name="bandKeys"/>, in id order.</summary>
+    private static async Task<List<(string Id, byte[] Signature)>> ReadBandCandidatesAsync(CommandCache cache, long[] bandKeys, CancellationToken ct)
+    {
+        var parameters = new (string Name, object? Value)[bandKeys.Length];
+        for (var band = 0; band < bandKeys.Length; band++) parameters[band] = (HashParameter(band), bandKeys[band]);
+        var candidates = new List<(string Id, byte[] Signature)>();
+        var command = bandKeys.Length == MinHashNearDuplicateIndex.Bands ? cache.Get(s_candidatesSql, parameters) : cache.Get(BuildCandidatesSql(bandKeys.Length), parameters);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false)) candidates.Add((reader.GetString(0), (byte[])reader.GetValue(1)));
+        return candidates;
+    }
+
+    private static Task<int> InsertBandKeysAsync(CommandCache cache, string itemId, long[] bandKeys, CancellationToken ct)
+    {
+        var parameters = new (string Name, object? Value)[bandKeys.Length + 1];
+        parameters[0] = ("@item", itemId);
+        for (var band = 0; band < bandKeys.Length; band++) parameters[band + 1] = (HashParameter(band), bandKeys[band]);
+        var sql = bandKeys.Length == MinHashNearDuplicateIndex.Bands ? s_insertBandsSql : BuildInsertBandsSql(bandKeys.Length);
+        return cache.Get(sql, parameters).ExecuteNonQueryAsync(ct);
+    }
+
+    private static string HashParameter(int band) => "@h" + band.ToString(CultureInfo.InvariantCulture);
+
+    // One statement per lookup: a UNION of index seeks on (band, hash), then the signatures of the distinct items.
+    private static string BuildCandidatesSql(int bands = MinHashNearDuplicateIndex.Bands)
+    {
+        var sql = new StringBuilder("SELECT id, signature FROM curation_items WHERE signature IS NOT NULL AND id IN (");
+        for (var band = 0; band < bands; band++)
+        {
+            if (band > 0) sql.Append(" UNION ");
+            sql.Append(CultureInfo.InvariantCulture, $"SELECT item_id FROM curation_near_dup_bands WHERE band = {band} AND hash = {HashParameter(band)}");
+        }
+
+        return sql.Append(") ORDER BY id").ToString();
+    }
+
+    private static string BuildInsertBandsSql(int bands = MinHashNearDuplicateIndex.Bands)
+    {
+        var sql = new StringBuilder("INSERT INTO curation_near_dup_bands (band, hash, item_id) VALUES ");
+        for (var band = 0; band < bands; band++)
+            sql.Append(CultureInfo.InvariantCulture, $"{(band > 0 ? ", " : "")}({band}, {HashParameter(band)}, @item)");
+        return sql.Append(" ON CONFLICT DO NOTHING").ToString();
+    }
+}
