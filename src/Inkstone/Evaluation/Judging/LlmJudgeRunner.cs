@@ -42,33 +42,21 @@ public static class LlmJudgeRunner
                 else work.Add((q, a, b));
             }
 
-        int judged = 0, inconsistent = 0;
-        await using var writer = new StreamWriter(outputPath, append: true, new UTF8Encoding(false));
-        using var gate = new SemaphoreSlim(1, 1);
-        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken },
-            async (item, ct) =>
+        var inconsistent = 0;
+        var judged = await AppendInParallelAsync(work, outputPath, options.MaxConcurrency,
+            (item, ct) => judge.JudgeAsync(item.Q.Query, answers[(item.Q.Id, item.A)], answers[(item.Q.Id, item.B)], ct),
+            (item, outcome) =>
             {
-                var outcome = await judge.JudgeAsync(item.Q.Query, answers[(item.Q.Id, item.A)], answers[(item.Q.Id, item.B)], ct).ConfigureAwait(false);
-                await gate.WaitAsync(ct).ConfigureAwait(false);
-                try
+                if (outcome.Verdict is not { } verdict)
                 {
-                    if (outcome.Verdict is not { } verdict)
-                    {
-                        failures.Add($"{item.Q.Id} {item.A} vs {item.B}: {outcome.Error}");
-                        return;
-                    }
-                    var judgment = new PairwiseJudgment(item.Q.Id, item.A, item.B, options.JudgeName, JudgeKind.Llm, verdict, "llm", judge.PromptVersion,
-                        outcome.PositionInconsistent, options.Sample);
-                    await writer.WriteLineAsync(JudgmentFileWriter.ToJsonLine(judgment, judge.PromptVersion).AsMemory(), ct).ConfigureAwait(false);
-                    await writer.FlushAsync(ct).ConfigureAwait(false);
-                    judged++;
-                    if (outcome.PositionInconsistent) inconsistent++;
+                    failures.Add($"{item.Q.Id} {item.A} vs {item.B}: {outcome.Error}");
+                    return null;
                 }
-                finally
-                {
-                    gate.Release();
-                }
-            }).ConfigureAwait(false);
+                if (outcome.PositionInconsistent) inconsistent++;
+                var judgment = new PairwiseJudgment(item.Q.Id, item.A, item.B, options.JudgeName, JudgeKind.Llm, verdict, "llm", judge.PromptVersion,
+                    outcome.PositionInconsistent, options.Sample);
+                return [JudgmentFileWriter.ToJsonLine(judgment, judge.PromptVersion)];
+            }, cancellationToken).ConfigureAwait(false);
         return new LlmJudgeRunSummary(judged, skipped, inconsistent, failures);
     }
 
@@ -91,27 +79,15 @@ public static class LlmJudgeRunner
                 else if (!answers.ContainsKey((q.Id, m))) failures.Add($"{q.Id} {m}: no answer");
                 else work.Add((q, m));
             }
-        var judged = 0;
-        await using var writer = new StreamWriter(outputPath, append: true, new UTF8Encoding(false));
-        using var gate = new SemaphoreSlim(1, 1);
-        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken },
-            async (item, ct) =>
+        var judged = await AppendInParallelAsync(work, outputPath, options.MaxConcurrency,
+            (item, ct) => judge.ScoreAsync(item.Q.Query, answers[(item.Q.Id, item.Model)], ct),
+            (item, result) =>
             {
-                var (scores, error) = await judge.ScoreAsync(item.Q.Query, answers[(item.Q.Id, item.Model)], ct).ConfigureAwait(false);
-                await gate.WaitAsync(ct).ConfigureAwait(false);
-                try
-                {
-                    if (scores is null) { failures.Add($"{item.Q.Id} {item.Model}: {error}"); return; }
-                    var judgment = new RubricJudgment(item.Q.Id, item.Model, options.JudgeName, JudgeKind.Llm, scores, judge.PromptVersion, options.Sample);
-                    await writer.WriteLineAsync(JudgmentFileWriter.ToJsonLine(judgment, judge.PromptVersion).AsMemory(), ct).ConfigureAwait(false);
-                    await writer.FlushAsync(ct).ConfigureAwait(false);
-                    judged++;
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            }).ConfigureAwait(false);
+                var (scores, error) = result;
+                if (scores is null) { failures.Add($"{item.Q.Id} {item.Model}: {error}"); return null; }
+                var judgment = new RubricJudgment(item.Q.Id, item.Model, options.JudgeName, JudgeKind.Llm, scores, judge.PromptVersion, options.Sample);
+                return [JudgmentFileWriter.ToJsonLine(judgment, judge.PromptVersion)];
+            }, cancellationToken).ConfigureAwait(false);
         return new LlmJudgeRunSummary(judged, skipped, 0, failures);
     }
 
@@ -135,32 +111,47 @@ public static class LlmJudgeRunner
                 else if (!outputs.TryGetValue((q.Id, m), out var g)) failures.Add($"{q.Id} {m}: no answer");
                 else work.Add((q, g));
             }
-        var judged = 0;
+        var judged = await AppendInParallelAsync(work, outputPath, options.MaxConcurrency,
+            (item, ct) => labeler.LabelAsync(ReasoningBehaviors.Segments(item.G.Reasoning, item.G.Answer), ct),
+            (item, result) =>
+            {
+                var (labels, error) = result;
+                if (labels is null) { failures.Add($"{item.Q.Id} {item.G.Model}: {error}"); return null; }
+                return labels.Select((l, i) => BehaviorLabelFile.ToJsonLine(new BehaviorLabel(item.Q.Id, item.G.Model, options.Sample, i, l, options.JudgeName))).ToArray();
+            }, cancellationToken).ConfigureAwait(false);
+        return new LlmJudgeRunSummary(judged, skipped, 0, failures);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="call"/> over the work in parallel and appends what <paramref name="toLines"/> makes of each
+    /// result to the JSONL file, one item at a time and flushed, so an interrupted run keeps every finished item.
+    /// <paramref name="toLines"/> runs under the file's lock (it may record failures or counts) and returns null for an
+    /// item that produced nothing. Returns the number of items written.
+    /// </summary>
+    private static async Task<int> AppendInParallelAsync<TItem, TResult>(IReadOnlyList<TItem> work, string outputPath, int maxConcurrency,
+        Func<TItem, CancellationToken, Task<TResult>> call, Func<TItem, TResult, IReadOnlyList<string>?> toLines, CancellationToken cancellationToken)
+    {
+        var written = 0;
         await using var writer = new StreamWriter(outputPath, append: true, new UTF8Encoding(false));
         using var gate = new SemaphoreSlim(1, 1);
-        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken },
+        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = cancellationToken },
             async (item, ct) =>
             {
-                var segments = ReasoningBehaviors.Segments(item.G.Reasoning, item.G.Answer);
-                var (labels, error) = await labeler.LabelAsync(segments, ct).ConfigureAwait(false);
+                var result = await call(item, ct).ConfigureAwait(false);
                 await gate.WaitAsync(ct).ConfigureAwait(false);
                 try
                 {
-                    if (labels is null) { failures.Add($"{item.Q.Id} {item.G.Model}: {error}"); return; }
-                    for (var i = 0; i < labels.Count; i++)
-                    {
-                        var label = new BehaviorLabel(item.Q.Id, item.G.Model, options.Sample, i, labels[i], options.JudgeName);
-                        await writer.WriteLineAsync(BehaviorLabelFile.ToJsonLine(label).AsMemory(), ct).ConfigureAwait(false);
-                    }
+                    if (toLines(item, result) is not { } lines) return;
+                    foreach (var line in lines) await writer.WriteLineAsync(line.AsMemory(), ct).ConfigureAwait(false);
                     await writer.FlushAsync(ct).ConfigureAwait(false);
-                    judged++;
+                    written++;
                 }
                 finally
                 {
                     gate.Release();
                 }
             }).ConfigureAwait(false);
-        return new LlmJudgeRunSummary(judged, skipped, 0, failures);
+        return written;
     }
 
     private static Dictionary<(string, string), string> Answers(IReadOnlyList<GenerationRecord> generations, int sample) =>
