@@ -28,7 +28,8 @@ public static class ImportCommand
         return command;
     }
 
-    private static Command Build(string name, string description, Func<Curation.Workspace, string, CancellationToken, Task<ImportReport>> import) =>
+    /// <summary>A verb that imports one JSONL or CSV file into the workspace and renders the import report.</summary>
+    internal static Command Build(string name, string description, Func<Curation.Workspace, string, CancellationToken, Task<ImportReport>> import) =>
         Build(name, description, (workspace, path, _, ct) => import(workspace, path, ct));
 
     private static Command Build(string name, string description, Func<Curation.Workspace, string, ParseResult, CancellationToken, Task<ImportReport>> import)

@@ -60,21 +60,7 @@ public static class ReviewCommand
         return command;
     }
 
-    private static Command Import()
-    {
-        var command = new Command("import", "Import review decisions (JSONL or CSV: source_id, round, reviewer, decision accept|revise|remove, reason, comment) and resolve completed rounds.");
-        var workspaceOption = WorkspaceOption.Create();
-        var file = new Argument<FileInfo>("file") { Description = "Decisions file." };
-        var format = CommonOptions.Format("text", "text", "json");
-        command.Arguments.Add(file);
-        command.Options.Add(workspaceOption);
-        command.Options.Add(format);
-        command.SetAction((parse, ct) => WorkspaceOption.GuardAsync(async () =>
-        {
-            await using var workspace = await WorkspaceOption.OpenAsync(parse.GetValue(workspaceOption)!, ct);
-            var report = await new ReviewService(workspace.Items, workspace.Config.Review).ImportDecisionsAsync(parse.GetValue(file)!.FullName, null, ct);
-            return ImportCommand.Render(report, parse.GetValue(format) == "json");
-        }));
-        return command;
-    }
+    private static Command Import() =>
+        ImportCommand.Build("import", "Import review decisions (JSONL or CSV: source_id, round, reviewer, decision accept|revise|remove, reason, comment) and resolve completed rounds.",
+            (workspace, path, ct) => new ReviewService(workspace.Items, workspace.Config.Review).ImportDecisionsAsync(path, null, ct));
 }
