@@ -14,30 +14,57 @@ public static class CharacterShingles
 {
     public static string Normalize(string text)
     {
-        var normalized = LoneSurrogates.Replace(text).Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        ArgumentNullException.ThrowIfNull(text);
+        var normalized = LoneSurrogates.Replace(text);
+        if (!normalized.IsNormalized(NormalizationForm.FormKC)) normalized = normalized.Normalize(NormalizationForm.FormKC);
+        normalized = normalized.ToLowerInvariant();
+        // White space is never a surrogate, so the collapse can work on UTF-16 code units.
         var builder = new StringBuilder(normalized.Length);
         var pendingSpace = false;
-        foreach (var rune in normalized.EnumerateRunes())
+        foreach (var c in normalized)
         {
-            if (Rune.IsWhiteSpace(rune))
+            if (char.IsWhiteSpace(c))
             {
                 pendingSpace = builder.Length > 0;
                 continue;
             }
             if (pendingSpace) builder.Append(' ');
             pendingSpace = false;
-            builder.Append(rune.ToString());
+            builder.Append(c);
         }
-        return builder.ToString();
+        return builder.Equals(normalized.AsSpan()) ? normalized : builder.ToString();
     }
 
     /// <summary>The distinct shingle hashes of <paramref name="text"/>; empty when the normalised text is empty.</summary>
     public static HashSet<ulong> Hashes(string text, int shingleSize)
     {
+        var buffer = new List<ulong>();
+        AppendHashes(text, shingleSize, buffer);
+        return [.. buffer];
+    }
+
+    /// <summary>
+    /// Appends the hash of every shingle of <paramref name="text"/> in text order, repeats included (a MinHash minimum
+    /// is the same over a multiset as over its set, so signatures need no set).
+    /// </summary>
+    public static void AppendHashes(string text, int shingleSize, List<ulong> hashes)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(shingleSize, 1);
+        ArgumentNullException.ThrowIfNull(hashes);
         var normalized = Normalize(text);
-        var set = new HashSet<ulong>();
-        if (normalized.Length == 0) return set;
+        if (normalized.Length == 0) return;
+        var span = normalized.AsSpan();
+        if (!span.ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            // One code unit per code point: a shingle is a substring of shingleSize code units.
+            if (span.Length <= shingleSize)
+            {
+                hashes.Add(Hash(span));
+                return;
+            }
+            for (var k = 0; k + shingleSize <= span.Length; k++) hashes.Add(Hash(span.Slice(k, shingleSize)));
+            return;
+        }
 
         // Start offsets (UTF-16) of each code point, so that a shingle is a substring of n code points.
         var starts = new List<int>(normalized.Length + 1);
@@ -46,12 +73,11 @@ public static class CharacterShingles
         starts.Add(normalized.Length);
         if (runes <= shingleSize)
         {
-            set.Add(Hash(normalized.AsSpan()));
-            return set;
+            hashes.Add(Hash(span));
+            return;
         }
         for (var k = 0; k + shingleSize <= runes; k++)
-            set.Add(Hash(normalized.AsSpan(starts[k], starts[k + shingleSize] - starts[k])));
-        return set;
+            hashes.Add(Hash(span.Slice(starts[k], starts[k + shingleSize] - starts[k])));
     }
 
     /// <summary>Exact Jaccard similarity |A ∩ B| ÷ |A ∪ B| of two shingle sets; 1 when both are empty.</summary>

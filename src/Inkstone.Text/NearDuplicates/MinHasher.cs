@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Inkstone.Text.NearDuplicates;
 
 /// <summary>
@@ -26,20 +28,28 @@ public sealed class MinHasher
     public MinHashOptions Options { get; }
 
     /// <summary>The signature of <paramref name="text"/>, or null when it has no shingles (empty after normalisation).</summary>
-    public ulong[]? Signature(string text) => Signature(CharacterShingles.Hashes(text, Options.ShingleSize));
+    public ulong[]? Signature(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var hashes = new List<ulong>(text.Length);
+        CharacterShingles.AppendHashes(text, Options.ShingleSize, hashes);
+        return Signature(CollectionsMarshal.AsSpan(hashes));
+    }
 
     /// <summary>The signature of a shingle-hash set, or null when it is empty.</summary>
     public ulong[]? Signature(IReadOnlySet<ulong> shingles)
     {
-        if (shingles.Count == 0) return null;
+        ArgumentNullException.ThrowIfNull(shingles);
+        return Signature(new ReadOnlySpan<ulong>([.. shingles]));
+    }
+
+    /// <summary>The signature of shingle hashes (repeats change nothing), or null when there are none.</summary>
+    public ulong[]? Signature(ReadOnlySpan<ulong> shingles)
+    {
+        if (shingles.IsEmpty) return null;
         var signature = new ulong[_salts.Length];
         Array.Fill(signature, ulong.MaxValue);
-        foreach (var x in shingles)
-            for (var i = 0; i < _salts.Length; i++)
-            {
-                var h = CharacterShingles.Mix(x ^ _salts[i]);
-                if (h < signature[i]) signature[i] = h;
-            }
+        MinimumHashes.Accumulate(shingles, _salts, signature);
         return signature;
     }
 

@@ -41,8 +41,21 @@ public sealed class MinHashNearDuplicateIndex : INearDuplicateIndex
     {
         ArgumentNullException.ThrowIfNull(text);
         // White space carries no meaning in Chinese text and differs between copies of the same article.
-        var compact = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
-        return s_hasher.Signature(compact) is { } values ? Encode(values) : [];
+        return s_hasher.Signature(WithoutWhiteSpace(text)) is { } values ? Encode(values) : [];
+    }
+
+    private static string WithoutWhiteSpace(string text)
+    {
+        var kept = 0;
+        foreach (var c in text)
+            if (!char.IsWhiteSpace(c)) kept++;
+        if (kept == text.Length) return text;
+        return string.Create(kept, text, static (span, source) =>
+        {
+            var j = 0;
+            foreach (var c in source)
+                if (!char.IsWhiteSpace(c)) span[j++] = c;
+        });
     }
 
     public string? FindDuplicate(byte[] signature)
