@@ -103,5 +103,28 @@ public static class CurationSchema
         new(Module, 2, "near-duplicate LSH band keys",
             Sqlite: "CREATE TABLE curation_near_dup_bands (band INTEGER NOT NULL, hash BIGINT NOT NULL, item_id TEXT NOT NULL, PRIMARY KEY (band, hash, item_id)) WITHOUT ROWID;",
             Postgres: "CREATE TABLE curation_near_dup_bands (band INTEGER NOT NULL, hash BIGINT NOT NULL, item_id TEXT NOT NULL, PRIMARY KEY (band, hash, item_id));"),
+        // Texts and signatures, written once, apart from the item rows that every claim and transition rewrites: an
+        // update then copies a few hundred bytes instead of the whole article (SQLite rewrites the entire row).
+        // New band keys go to a small table merged into the large one in key order now and then: random inserts into
+        // the large table touched most of its pages in every ingest batch, so each batch rewrote the whole index.
+        new(Module, 3, "item texts apart from item state; two-level near-duplicate band index",
+            Sqlite: """
+                CREATE TABLE curation_item_texts (item_id TEXT PRIMARY KEY REFERENCES curation_items (id), text TEXT NOT NULL, signature BLOB NULL);
+                INSERT INTO curation_item_texts (item_id, text, signature) SELECT id, text, signature FROM curation_items;
+                ALTER TABLE curation_items DROP COLUMN text;
+                ALTER TABLE curation_items DROP COLUMN signature;
+                CREATE TABLE curation_near_dup_recent (band INTEGER NOT NULL, hash BIGINT NOT NULL, item_id TEXT NOT NULL, PRIMARY KEY (band, hash, item_id)) WITHOUT ROWID;
+                CREATE TABLE curation_near_dup_state (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), recent_rows BIGINT NOT NULL);
+                INSERT INTO curation_near_dup_state (singleton, recent_rows) VALUES (1, 0);
+                """,
+            Postgres: """
+                CREATE TABLE curation_item_texts (item_id TEXT PRIMARY KEY REFERENCES curation_items (id), text TEXT NOT NULL, signature BYTEA NULL);
+                INSERT INTO curation_item_texts (item_id, text, signature) SELECT id, text, signature FROM curation_items;
+                ALTER TABLE curation_items DROP COLUMN text;
+                ALTER TABLE curation_items DROP COLUMN signature;
+                CREATE TABLE curation_near_dup_recent (band INTEGER NOT NULL, hash BIGINT NOT NULL, item_id TEXT NOT NULL, PRIMARY KEY (band, hash, item_id));
+                CREATE TABLE curation_near_dup_state (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), recent_rows BIGINT NOT NULL);
+                INSERT INTO curation_near_dup_state (singleton, recent_rows) VALUES (1, 0);
+                """),
     ];
 }

@@ -7,13 +7,18 @@ namespace Inkstone.Storage;
 /// <summary>
 /// The near-duplicate index kept in the workspace: one row per LSH band key of every stored item that keeps its
 /// signature, looked up and extended inside the insert transaction so that the index costs no process memory and
-/// every ingest writer sees the items of the writers before it.
+/// every ingest writer sees the items of the writers before it. Keys are added to a small table
+/// (<c>curation_near_dup_recent</c>) and moved into the large one (<c>curation_near_dup_bands</c>) in key order once
+/// the small one holds <see cref="DefaultMergeRows"/> rows (or the number given to the constructor); a lookup reads both.
 /// </summary>
 public sealed partial class SqlCurationStore
 {
     // Distinct from the migration lock key; held to the end of the insert transaction.
     private const long NearDuplicateLockKey = 0x496E6B4E65617244; // "InkNearD"
     private const int FillPage = 1000;
+
+    /// <summary>Band-key rows (16 per item) gathered in the small table before a merge by default: about 8,000 items.</summary>
+    public const long DefaultMergeRows = 1 << 17;
 
     private static readonly string s_candidatesSql = BuildCandidatesSql();
     private static readonly string s_insertBandsSql = BuildInsertBandsSql();
@@ -29,24 +34,25 @@ public sealed partial class SqlCurationStore
         await cache.Get($"SELECT pg_advisory_xact_lock({NearDuplicateLockKey.ToString(CultureInfo.InvariantCulture)})", []).ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
-    /// <summary>Items stored before the index moved into the database have signatures but no band keys: add them once.</summary>
-    private static async Task FillMissingBandKeysAsync(CommandCache cache, INearDuplicateIndex nearDuplicates, CancellationToken ct)
+    /// <summary>Items stored before the index moved into the database have signatures but no band keys: add them once; returns the rows added.</summary>
+    private static async Task<long> FillMissingBandKeysAsync(CommandCache cache, INearDuplicateIndex nearDuplicates, CancellationToken ct)
     {
-        if (await ScalarAsync(cache, "SELECT 1 FROM curation_near_dup_bands LIMIT 1", ct).ConfigureAwait(false) is not null) return;
+        if (await ScalarAsync(cache, "SELECT 1 FROM curation_near_dup_bands UNION ALL SELECT 1 FROM curation_near_dup_recent LIMIT 1", ct).ConfigureAwait(false) is not null) return 0;
+        long added = 0;
         string? after = null;
         while (true)
         {
             // Paged by id and read to the end before writing: PostgreSQL runs one command at a time per connection.
             var page = new List<(string Id, byte[] Signature)>(FillPage);
             var sql = after is null
-                ? $"SELECT id, signature FROM curation_items WHERE signature IS NOT NULL ORDER BY id LIMIT {FillPage}"
-                : $"SELECT id, signature FROM curation_items WHERE signature IS NOT NULL AND id > @after ORDER BY id LIMIT {FillPage}";
+                ? $"SELECT item_id, signature FROM curation_item_texts WHERE signature IS NOT NULL ORDER BY item_id LIMIT {FillPage}"
+                : $"SELECT item_id, signature FROM curation_item_texts WHERE signature IS NOT NULL AND item_id > @after ORDER BY item_id LIMIT {FillPage}";
             var command = after is null ? cache.Get(sql, []) : cache.Get(sql, [("@after", after)]);
             await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
                 while (await reader.ReadAsync(ct).ConfigureAwait(false)) page.Add((reader.GetString(0), (byte[])reader.GetValue(1)));
             foreach (var (id, signature) in page)
-                if (nearDuplicates.BandKeys(signature) is { Length: > 0 } keys) await InsertBandKeysAsync(cache, id, keys, ct).ConfigureAwait(false);
-            if (page.Count < FillPage) return;
+                if (nearDuplicates.BandKeys(signature) is { Length: > 0 } keys) added += await InsertBandKeysAsync(cache, id, keys, ct).ConfigureAwait(false);
+            if (page.Count < FillPage) return added;
             after = page[^1].Id;
         }
     }
@@ -72,24 +78,49 @@ public sealed partial class SqlCurationStore
         return cache.Get(sql, parameters).ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Counts the rows added to the small table and merges it into the large one when it is full enough.</summary>
+    private async Task AfterBandInsertsAsync(CommandCache cache, long added, CancellationToken ct)
+    {
+        if (added == 0) return;
+        var rows = Convert.ToInt64(await ScalarAsync(cache, "UPDATE curation_near_dup_state SET recent_rows = recent_rows + @added WHERE singleton = 1 RETURNING recent_rows", ct,
+            ("@added", added)).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        if (rows < _mergeRows) return;
+        await MergeRecentBandKeysAsync(cache, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Moves every row of the small table into the large one, in key order (pages are then filled one after another).</summary>
+    private static async Task MergeRecentBandKeysAsync(CommandCache cache, CancellationToken ct)
+    {
+        // "WHERE true" lets SQLite parse ON CONFLICT after a SELECT.
+        await cache.Get("""
+            INSERT INTO curation_near_dup_bands (band, hash, item_id)
+            SELECT band, hash, item_id FROM curation_near_dup_recent WHERE true ORDER BY band, hash, item_id
+            ON CONFLICT DO NOTHING
+            """, []).ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        await cache.Get("DELETE FROM curation_near_dup_recent", []).ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        await cache.Get("UPDATE curation_near_dup_state SET recent_rows = 0 WHERE singleton = 1", []).ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
     private static string HashParameter(int band) => "@h" + band.ToString(CultureInfo.InvariantCulture);
 
-    // One statement per lookup: a UNION of index seeks on (band, hash), then the signatures of the distinct items.
+    // One statement per lookup: index seeks on (band, hash), then the signatures of the distinct items. UNION ALL, not
+    // UNION: IN already removes repeats, and SQLite builds a temporary B-tree for every UNION (30× slower here).
     private static string BuildCandidatesSql(int bands = MinHashNearDuplicateIndex.Bands)
     {
-        var sql = new StringBuilder("SELECT id, signature FROM curation_items WHERE signature IS NOT NULL AND id IN (");
+        var sql = new StringBuilder("SELECT item_id, signature FROM curation_item_texts WHERE signature IS NOT NULL AND item_id IN (");
         for (var band = 0; band < bands; band++)
         {
-            if (band > 0) sql.Append(" UNION ");
-            sql.Append(CultureInfo.InvariantCulture, $"SELECT item_id FROM curation_near_dup_bands WHERE band = {band} AND hash = {HashParameter(band)}");
+            if (band > 0) sql.Append(" UNION ALL ");
+            sql.Append(CultureInfo.InvariantCulture, $"SELECT item_id FROM curation_near_dup_bands WHERE band = {band} AND hash = {HashParameter(band)} UNION ALL ");
+            sql.Append(CultureInfo.InvariantCulture, $"SELECT item_id FROM curation_near_dup_recent WHERE band = {band} AND hash = {HashParameter(band)}");
         }
 
-        return sql.Append(") ORDER BY id").ToString();
+        return sql.Append(") ORDER BY item_id").ToString();
     }
 
     private static string BuildInsertBandsSql(int bands = MinHashNearDuplicateIndex.Bands)
     {
-        var sql = new StringBuilder("INSERT INTO curation_near_dup_bands (band, hash, item_id) VALUES ");
+        var sql = new StringBuilder("INSERT INTO curation_near_dup_recent (band, hash, item_id) VALUES ");
         for (var band = 0; band < bands; band++)
             sql.Append(CultureInfo.InvariantCulture, $"{(band > 0 ? ", " : "")}({band}, {HashParameter(band)}, @item)");
         return sql.Append(" ON CONFLICT DO NOTHING").ToString();

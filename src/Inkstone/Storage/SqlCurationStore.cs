@@ -12,16 +12,28 @@ namespace Inkstone.Storage;
 /// </summary>
 public sealed partial class SqlCurationStore : ICurationStore
 {
-    private const string ItemColumns = "id, state, reason_code, reason, return_state, version, text, text_hash, char_count, source_file, source_record, "
-        + "title, genre, url, platform, author, published_at, likes, shares, comments, needs_specialist, review_round, claimed_by, created_at, updated_at";
+    private const string ItemColumns = "i.id, i.state, i.reason_code, i.reason, i.return_state, i.version, t.text, i.text_hash, i.char_count, i.source_file, i.source_record, "
+        + "i.title, i.genre, i.url, i.platform, i.author, i.published_at, i.likes, i.shares, i.comments, i.needs_specialist, i.review_round, i.claimed_by, i.created_at, i.updated_at";
+
+    // Item state and provenance with the text, which lives in its own table (schema version 3).
+    private const string ItemSource = "curation_items i JOIN curation_item_texts t ON t.item_id = i.id";
+
+    private const int ClaimReadPage = 500;
 
     private readonly IWorkspaceStore _store;
     private readonly TimeProvider _time;
 
-    public SqlCurationStore(IWorkspaceStore store, TimeProvider? timeProvider = null)
+    private readonly long _mergeRows;
+
+    /// <param name="store">The workspace database.</param>
+    /// <param name="timeProvider">The clock of audit and claim times.</param>
+    /// <param name="nearDuplicateMergeRows">Band-key rows gathered in the small near-duplicate table before it is merged into the large one.</param>
+    public SqlCurationStore(IWorkspaceStore store, TimeProvider? timeProvider = null, long nearDuplicateMergeRows = DefaultMergeRows)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _time = timeProvider ?? TimeProvider.System;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(nearDuplicateMergeRows);
+        _mergeRows = nearDuplicateMergeRows;
     }
 
     private string Now() => StoreTime.FormatUtc(_time.GetUtcNow());
@@ -35,23 +47,31 @@ public sealed partial class SqlCurationStore : ICurationStore
             var now = Now();
             var results = new List<InsertResult>(items.Count);
             using var cache = new CommandCache(connection, transaction);
+            long bandRows = 0;
             if (nearDuplicates is not null)
             {
                 await LockNearDuplicateIndexAsync(cache, ct).ConfigureAwait(false);
-                await FillMissingBandKeysAsync(cache, nearDuplicates, ct).ConfigureAwait(false);
+                bandRows += await FillMissingBandKeysAsync(cache, nearDuplicates, ct).ConfigureAwait(false);
             }
 
             foreach (var item in items)
-                results.Add(await InsertOneAsync(cache, item, actor, runId, now, nearDuplicates, ct).ConfigureAwait(false));
+            {
+                var (result, rows) = await InsertOneAsync(cache, item, actor, runId, now, nearDuplicates, ct).ConfigureAwait(false);
+                results.Add(result);
+                bandRows += rows;
+            }
+
+            await AfterBandInsertsAsync(cache, bandRows, ct).ConfigureAwait(false);
             return results;
         }, cancellationToken);
     }
 
-    private static async Task<InsertResult> InsertOneAsync(CommandCache cache, NewCurationItem item, Actor actor, string? runId, string now, INearDuplicateIndex? nearDuplicates, CancellationToken ct)
+    /// <summary>Inserts one item; returns its outcome and the number of band-key rows it added.</summary>
+    private static async Task<(InsertResult Result, int BandRows)> InsertOneAsync(CommandCache cache, NewCurationItem item, Actor actor, string? runId, string now, INearDuplicateIndex? nearDuplicates, CancellationToken ct)
     {
         var existingHash = await ScalarAsync(cache, "SELECT text_hash FROM curation_items WHERE id = @id", ct, ("@id", item.Id)).ConfigureAwait(false);
         if (existingHash is string hash)
-            return new InsertResult(item.Id, hash == item.TextHash ? InsertOutcome.AlreadyPresent : InsertOutcome.IdConflict);
+            return (new InsertResult(item.Id, hash == item.TextHash ? InsertOutcome.AlreadyPresent : InsertOutcome.IdConflict), 0);
 
         var state = item.State;
         var reasonCode = item.ReasonCode;
@@ -92,34 +112,35 @@ public sealed partial class SqlCurationStore : ICurationStore
 
         var p = item.Provenance;
         var inserted = await ExecuteAsync(cache, """
-            INSERT INTO curation_items (id, state, reason_code, reason, version, text, text_hash, char_count, source_file, source_record, title, genre,
-                url, platform, author, published_at, likes, shares, comments, signature, created_at, updated_at)
-            VALUES (@id, @state, @reason_code, @reason, 1, @text, @hash, @chars, @file, @record, @title, @genre,
-                @url, @platform, @author, @published, @likes, @shares, @comments, @signature, @now, @now)
+            INSERT INTO curation_items (id, state, reason_code, reason, version, text_hash, char_count, source_file, source_record, title, genre,
+                url, platform, author, published_at, likes, shares, comments, created_at, updated_at)
+            VALUES (@id, @state, @reason_code, @reason, 1, @hash, @chars, @file, @record, @title, @genre,
+                @url, @platform, @author, @published, @likes, @shares, @comments, @now, @now)
             ON CONFLICT (id) DO NOTHING
             """, ct,
-            ("@id", item.Id), ("@state", state.ToStorage()), ("@reason_code", reasonCode), ("@reason", reason), ("@text", item.Text),
+            ("@id", item.Id), ("@state", state.ToStorage()), ("@reason_code", reasonCode), ("@reason", reason),
             ("@hash", item.TextHash), ("@chars", item.CharCount), ("@file", item.Source.File), ("@record", item.Source.Record),
             ("@title", item.Title), ("@genre", item.Genre), ("@url", p?.Url), ("@platform", p?.Platform), ("@author", p?.Author),
             ("@published", p?.PublishedAt is { } at ? StoreTime.FormatWithOffset(at) : null),
-            ("@likes", p?.Engagement?.Likes), ("@shares", p?.Engagement?.Shares), ("@comments", p?.Engagement?.Comments),
-            ("@signature", signature), ("@now", now)).ConfigureAwait(false);
+            ("@likes", p?.Engagement?.Likes), ("@shares", p?.Engagement?.Shares), ("@comments", p?.Engagement?.Comments), ("@now", now)).ConfigureAwait(false);
         if (inserted == 0)
         {
             // Another writer stored this id between our check and our insert (PostgreSQL, read committed).
             var winner = (string?)await ScalarAsync(cache, "SELECT text_hash FROM curation_items WHERE id = @id", ct, ("@id", item.Id)).ConfigureAwait(false);
-            return new InsertResult(item.Id, winner == item.TextHash ? InsertOutcome.AlreadyPresent : InsertOutcome.IdConflict);
+            return (new InsertResult(item.Id, winner == item.TextHash ? InsertOutcome.AlreadyPresent : InsertOutcome.IdConflict), 0);
         }
 
-        if (signature is not null && bandKeys.Length > 0) await InsertBandKeysAsync(cache, item.Id, bandKeys, ct).ConfigureAwait(false);
+        await ExecuteAsync(cache, "INSERT INTO curation_item_texts (item_id, text, signature) VALUES (@id, @text, @signature)", ct,
+            ("@id", item.Id), ("@text", item.Text), ("@signature", signature)).ConfigureAwait(false);
+        var bandRows = signature is not null && bandKeys.Length > 0 ? await InsertBandKeysAsync(cache, item.Id, bandKeys, ct).ConfigureAwait(false) : 0;
         await InsertAuditAsync(cache, item.Id, null, state, reasonCode, reason, actor, runId, now, ct).ConfigureAwait(false);
-        if (duplicateOf is not null) return new InsertResult(item.Id, InsertOutcome.ExactDuplicate, duplicateOf);
-        return nearDuplicateOf is null ? new InsertResult(item.Id, InsertOutcome.Inserted) : new InsertResult(item.Id, InsertOutcome.NearDuplicate, nearDuplicateOf);
+        if (duplicateOf is not null) return (new InsertResult(item.Id, InsertOutcome.ExactDuplicate, duplicateOf), bandRows);
+        return (nearDuplicateOf is null ? new InsertResult(item.Id, InsertOutcome.Inserted) : new InsertResult(item.Id, InsertOutcome.NearDuplicate, nearDuplicateOf), bandRows);
     }
 
     public async Task<CurationItem?> GetItemAsync(string id, CancellationToken cancellationToken = default)
     {
-        var items = await QueryItemsAsync($"SELECT {ItemColumns} FROM curation_items WHERE id = @id", cancellationToken, ("@id", id)).ConfigureAwait(false);
+        var items = await QueryItemsAsync($"SELECT {ItemColumns} FROM {ItemSource} WHERE i.id = @id", cancellationToken, ("@id", id)).ConfigureAwait(false);
         return items.Count == 0 ? null : items[0];
     }
 
@@ -129,9 +150,9 @@ public sealed partial class SqlCurationStore : ICurationStore
         // Conditions are added only when used: PostgreSQL cannot type a parameter that appears only in "@p IS NULL".
         var where = new List<string>();
         var parameters = new List<(string, object?)> { ("@limit", limit) };
-        if (state is { } s) { where.Add("state = @state"); parameters.Add(("@state", s.ToStorage())); }
-        if (afterId is not null) { where.Add("id > @after"); parameters.Add(("@after", afterId)); }
-        var sql = $"SELECT {ItemColumns} FROM curation_items{(where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")} ORDER BY id LIMIT @limit";
+        if (state is { } s) { where.Add("i.state = @state"); parameters.Add(("@state", s.ToStorage())); }
+        if (afterId is not null) { where.Add("i.id > @after"); parameters.Add(("@after", afterId)); }
+        var sql = $"SELECT {ItemColumns} FROM {ItemSource}{(where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")} ORDER BY i.id LIMIT @limit";
         return QueryItemsAsync(sql, cancellationToken, [.. parameters]);
     }
 
@@ -147,10 +168,24 @@ public sealed partial class SqlCurationStore : ICurationStore
                 UPDATE curation_items SET claimed_by = @owner, claimed_until = @until
                 WHERE id IN (SELECT id FROM curation_items WHERE state = @state AND (claimed_until IS NULL OR claimed_until < @now)
                              ORDER BY id LIMIT @limit{lockClause})
-                RETURNING {ItemColumns}
+                RETURNING id
                 """;
-            var items = await ReadItemsAsync(connection, transaction, sql, ct,
-                ("@owner", owner), ("@until", StoreTime.FormatUtc(now + lease)), ("@state", state.ToStorage()), ("@now", StoreTime.FormatUtc(now)), ("@limit", limit)).ConfigureAwait(false);
+            var ids = new List<string>();
+            using (var claim = Command(connection, transaction, sql,
+                ("@owner", owner), ("@until", StoreTime.FormatUtc(now + lease)), ("@state", state.ToStorage()), ("@now", StoreTime.FormatUtc(now)), ("@limit", limit)))
+            await using (var reader = await claim.ExecuteReaderAsync(ct).ConfigureAwait(false))
+                while (await reader.ReadAsync(ct).ConfigureAwait(false)) ids.Add(reader.GetString(0));
+            ids.Sort(StringComparer.Ordinal);
+
+            // RETURNING cannot join: read the claimed items with their texts, a page of ids at a time.
+            var items = new List<CurationItem>(ids.Count);
+            foreach (var page in ids.Chunk(ClaimReadPage))
+            {
+                var names = page.Select((_, k) => "@c" + k.ToString(CultureInfo.InvariantCulture)).ToArray();
+                items.AddRange(await ReadItemsAsync(connection, transaction, $"SELECT {ItemColumns} FROM {ItemSource} WHERE i.id IN ({string.Join(", ", names)})", ct,
+                    [.. page.Select((id, k) => (names[k], (object?)id))]).ConfigureAwait(false));
+            }
+
             return [.. items.OrderBy(i => i.Id, StringComparer.Ordinal)];
         }, cancellationToken);
     }
@@ -183,7 +218,7 @@ public sealed partial class SqlCurationStore : ICurationStore
     public async IAsyncEnumerable<(string ItemId, byte[] Signature)> ReadSignaturesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var connection = await _store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        using var command = Command(connection, null, "SELECT id, signature FROM curation_items WHERE signature IS NOT NULL ORDER BY id");
+        using var command = Command(connection, null, "SELECT item_id, signature FROM curation_item_texts WHERE signature IS NOT NULL ORDER BY item_id");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             yield return (reader.GetString(0), (byte[])reader.GetValue(1));

@@ -58,7 +58,7 @@ public sealed class SqliteWorkspaceStore : WorkspaceStore
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, null,
-                $"PRAGMA busy_timeout={(int)s_busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;",
+                $"PRAGMA busy_timeout={(int)s_busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;",
                 cancellationToken).ConfigureAwait(false);
             return connection;
         }

@@ -9,11 +9,11 @@ public sealed class PostgresCurationStoreTests(PostgresCluster cluster) : Curati
 {
     private string? _connectionString;
 
-    protected override async Task<IWorkspaceStore> OpenStoreAsync(IEnumerable<SchemaMigration>? additionalMigrations = null)
+    protected override async Task<IWorkspaceStore> OpenStoreAsync(IEnumerable<SchemaMigration>? additionalMigrations = null, int curationVersion = int.MaxValue)
     {
         cluster.EnsureAvailable();
         _connectionString ??= await cluster.CreateDatabaseAsync(TestContext.Current.CancellationToken);
-        return await PostgresWorkspaceStore.OpenAsync(_connectionString, [.. CurationSchema.Migrations, .. additionalMigrations ?? []], TestContext.Current.CancellationToken);
+        return await PostgresWorkspaceStore.OpenAsync(_connectionString, [.. CurationSchema.Migrations.Where(m => m.Version <= curationVersion), .. additionalMigrations ?? []], TestContext.Current.CancellationToken);
     }
 
     [Fact]

@@ -13,8 +13,13 @@ public abstract class CurationStoreContractTests
 {
     private static readonly Actor s_ingest = Actor.System("ingest");
 
-    /// <summary>Opens a store on this test's own database; every call within one test reaches the same database.</summary>
-    protected abstract Task<IWorkspaceStore> OpenStoreAsync(IEnumerable<SchemaMigration>? additionalMigrations = null);
+    /// <summary>
+    /// Opens a store on this test's own database; every call within one test reaches the same database. The curation
+    /// migrations up to <paramref name="curationVersion"/> are applied (all by default), then <paramref name="additionalMigrations"/>.
+    /// </summary>
+    protected abstract Task<IWorkspaceStore> OpenStoreAsync(IEnumerable<SchemaMigration>? additionalMigrations = null, int curationVersion = int.MaxValue);
+
+    private static readonly (string, int)[] s_curationVersions = [.. CurationSchema.Migrations.Select(m => (m.Module, m.Version)).Order()];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -39,7 +44,8 @@ public abstract class CurationStoreContractTests
         await using (await OpenStoreAsync()) { }
         await using var store = await OpenStoreAsync();
         var applied = await store.ListAppliedMigrationsAsync(Ct);
-        Assert.Equal([(CurationSchema.Module, 1), (CurationSchema.Module, 2)], applied.Select(m => (m.Module, m.Version)).ToArray());
+        Assert.Equal(s_curationVersions, applied.Select(m => (m.Module, m.Version)).ToArray());
+        Assert.Equal(3, s_curationVersions.Length);
     }
 
     [Fact]
@@ -53,7 +59,7 @@ public abstract class CurationStoreContractTests
         await using (await OpenStoreAsync(extra)) { }
         await using var store = await OpenStoreAsync(extra);
         var applied = await store.ListAppliedMigrationsAsync(Ct);
-        Assert.Equal(new[] { ("curation", 1), ("curation", 2), ("test_module", 1), ("test_module", 2) }, applied.Select(m => (m.Module, m.Version)).ToArray());
+        Assert.Equal([.. s_curationVersions, ("test_module", 1), ("test_module", 2)], applied.Select(m => (m.Module, m.Version)).ToArray());
         var rows = await store.WriteAsync(async (c, t, ct) =>
         {
             using var command = c.CreateCommand();
@@ -359,5 +365,70 @@ public abstract class CurationStoreContractTests
             var copy = (await items.GetItemAsync("copy", Ct))!;
             Assert.Equal((CurationState.Rejected, "near_duplicate"), (copy.State, copy.ReasonCode));
         }
+    }
+
+    [Fact]
+    public async Task Open_VersionTwoWorkspace_MovesTextsAndSignaturesIntoTheirTable()
+    {
+        var index = new MinHashNearDuplicateIndex();
+        var text = RandomHanzi(11, 300);
+        var signature = index.ComputeSignature(text);
+        await using (var old = await OpenStoreAsync(curationVersion: 2))
+        {
+            // Rows as a version-2 build wrote them: text and signature in the item row.
+            await old.WriteAsync(async (c, t, ct) =>
+            {
+                using var command = c.CreateCommand();
+                command.Transaction = t;
+                command.CommandText = """
+                    INSERT INTO curation_items (id, state, version, text, text_hash, char_count, source_file, source_record, signature, created_at, updated_at)
+                    VALUES ('a', 'ingested', 1, @text, 'h1', 300, 'in.jsonl', 'line 1', @signature, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'),
+                           ('b', 'rejected', 1, '第二篇', 'h2', 3, 'in.jsonl', 'line 2', NULL, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')
+                    """;
+                WorkspaceStore.AddParameter(command, "@text", text);
+                WorkspaceStore.AddParameter(command, "@signature", signature);
+                return await command.ExecuteNonQueryAsync(ct);
+            }, Ct);
+        }
+
+        var (store, items) = await OpenAsync();
+        await using (store)
+        {
+            Assert.Equal(text, (await items.GetItemAsync("a", Ct))!.Text);
+            Assert.Equal("第二篇", (await items.GetItemAsync("b", Ct))!.Text);
+            var signatures = await items.ReadSignaturesAsync(Ct).ToListAsync(Ct);
+            Assert.Equal("a", Assert.Single(signatures).ItemId);
+            Assert.Equal(signature, signatures[0].Signature);
+            var results = await items.InsertItemsAsync([Signed("copy", "序" + text, index)], s_ingest, nearDuplicates: index, cancellationToken: Ct);
+            Assert.Equal(new InsertResult("copy", InsertOutcome.NearDuplicate, "a"), results.Single());
+        }
+    }
+
+    [Fact]
+    public async Task InsertItems_SmallBandTableMergedOften_NearCopiesFoundInBothTables()
+    {
+        var index = new MinHashNearDuplicateIndex();
+        var originals = Enumerable.Range(0, 10).Select(i => RandomHanzi(300 + i, 300)).ToArray();
+        await using var store = await OpenStoreAsync();
+        var items = new SqlCurationStore(store, nearDuplicateMergeRows: 40); // a merge after every third item
+        for (var i = 0; i < originals.Length; i++)
+            await items.InsertItemsAsync([Signed($"a{i}", originals[i], index)], s_ingest, nearDuplicates: index, cancellationToken: Ct);
+
+        async Task<long> CountAsync(string table) => await store.WriteAsync(async (c, t, ct) =>
+        {
+            using var command = c.CreateCommand();
+            command.Transaction = t;
+            command.CommandText = $"SELECT COUNT(*) FROM {table}";
+            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        }, Ct);
+
+        var (large, small) = (await CountAsync("curation_near_dup_bands"), await CountAsync("curation_near_dup_recent"));
+        Assert.Equal(16 * 10, large + small);
+        Assert.Equal(16 * 9, large);  // merged after items 3, 6 and 9
+        Assert.Equal(16, small);
+
+        var copies = originals.Select((t, i) => Signed($"b{i}", t[..150] + "变" + t[151..], index)).ToList();
+        var results = await items.InsertItemsAsync(copies, s_ingest, nearDuplicates: index, cancellationToken: Ct);
+        Assert.Equal(originals.Select((_, i) => new InsertResult($"b{i}", InsertOutcome.NearDuplicate, $"a{i}")), results);
     }
 }

@@ -6,8 +6,8 @@ public sealed class SqliteCurationStoreTests : CurationStoreContractTests, IDisp
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("inkstone-store-").FullName;
 
-    protected override async Task<IWorkspaceStore> OpenStoreAsync(IEnumerable<SchemaMigration>? additionalMigrations = null) =>
-        await SqliteWorkspaceStore.OpenAsync(Path.Combine(_directory, "workspace.db"), [.. CurationSchema.Migrations, .. additionalMigrations ?? []], TestContext.Current.CancellationToken);
+    protected override async Task<IWorkspaceStore> OpenStoreAsync(IEnumerable<SchemaMigration>? additionalMigrations = null, int curationVersion = int.MaxValue) =>
+        await SqliteWorkspaceStore.OpenAsync(Path.Combine(_directory, "workspace.db"), [.. CurationSchema.Migrations.Where(m => m.Version <= curationVersion), .. additionalMigrations ?? []], TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task Open_NewFile_UsesWriteAheadLog()
