@@ -42,46 +42,50 @@ public sealed class RuleBasedAssessor(RuleAssessmentOptions options)
 
     public static RuleSignals Measure(string text)
     {
-        var characters = 0;
-        var garbled = 0;
-        foreach (var rune in text.EnumerateRunes())
-        {
-            characters++;
-            var v = rune.Value;
-            if (v == 0xFFFD || (v >= 0xE000 && v <= 0xF8FF) || (v >= 0xF0000) || (Rune.GetUnicodeCategory(rune) == UnicodeCategory.Control && v != '\n' && v != '\t'))
-                garbled++;
-        }
-
+        ArgumentNullException.ThrowIfNull(text);
+        var (characters, garbled) = CountCharacters(text);
         foreach (var pattern in s_mojibake) garbled += Occurrences(text, pattern) * pattern.Length;
 
-        var lines = text.Split('\n');
+        // Lines are walked as spans; only lines of 10+ characters become dictionary keys.
+        var lineCount = 0;
         var longest = 0;
+        var lastLineLength = 0;
         var lineCounts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var line in lines)
+        var lookup = lineCounts.GetAlternateLookup<ReadOnlySpan<char>>();
+        var rest = text.AsSpan();
+        while (true)
         {
+            var end = rest.IndexOf('\n');
+            var line = end < 0 ? rest : rest[..end];
+            lineCount++;
             longest = Math.Max(longest, line.Length);
-            if (line.Length >= 10) lineCounts[line] = lineCounts.GetValueOrDefault(line) + 1;
+            lastLineLength = line.Length;
+            if (line.Length >= 10)
+                lookup[line] = lookup.TryGetValue(line, out var seen) ? seen + 1 : 1;
+            if (end < 0) break;
+            rest = rest[(end + 1)..];
         }
 
         // Characters in the second and later copies of a line of 10+ characters.
-        var repeated = lineCounts.Where(p => p.Value > 1).Sum(p => (long)p.Key.Length * (p.Value - 1));
-        var markup = s_markup.Sum(m => Occurrences(text, m));
+        long repeated = 0;
+        foreach (var (line, count) in lineCounts)
+            if (count > 1) repeated += (long)line.Length * (count - 1);
+        var markup = 0;
+        foreach (var m in s_markup) markup += Occurrences(text, m);
 
-        var window = text.Length <= DiversityWindow ? text : text[..DiversityWindow];
-        var nonSpace = window.Where(c => !char.IsWhiteSpace(c)).ToArray();
-        var distinct = nonSpace.Length == 0 ? 0 : (double)nonSpace.Distinct().Count() / nonSpace.Length;
+        var distinct = DistinctShare(text.AsSpan(0, Math.Min(text.Length, DiversityWindow)));
 
         string? marker = null;
         var tail = text.Length <= 40 ? text : text[^40..];
         foreach (var m in s_continuationMarkers)
             if (tail.Contains(m, StringComparison.OrdinalIgnoreCase)) { marker = $"ends with '{m}'"; break; }
-        if (marker is null && characters >= TruncationCheckMinimum && text.Length > 0 && lines[^1].Length >= TruncatedLastLineMinimum && !ClosingPunctuation.Contains(text[^1], StringComparison.Ordinal) && char.IsLetterOrDigit(text[^1]))
+        if (marker is null && characters >= TruncationCheckMinimum && text.Length > 0 && lastLineLength >= TruncatedLastLineMinimum && !ClosingPunctuation.Contains(text[^1], StringComparison.Ordinal) && char.IsLetterOrDigit(text[^1]))
             marker = $"ends mid-sentence with '{text[^1]}'";
 
         return new RuleSignals
         {
             Characters = characters,
-            Lines = lines.Length,
+            Lines = lineCount,
             LongestLine = longest,
             Truncated = marker is not null,
             TruncationMarker = marker,
@@ -103,6 +107,48 @@ public sealed class RuleBasedAssessor(RuleAssessmentOptions options)
         var logic = Clamp(10 - (int)Math.Round(s.RepeatedShare * 20));
         var creativity = Clamp((int)Math.Round(s.DistinctCharacterShare * 20));
         return new FiveDimensionScores(completeness, format, errors, logic, creativity);
+    }
+
+    /// <summary>
+    /// Code points, and the garbled ones among them: U+FFFD, private use (U+E000–U+F8FF, planes 15–16) and control
+    /// characters (category Cc: U+0000–U+001F, U+007F–U+009F) other than line feed and tab.
+    /// </summary>
+    private static (int Characters, int Garbled) CountCharacters(string text)
+    {
+        int characters = 0, garbled = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            int v = text[i];
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                v = char.ConvertToUtf32(text[i], text[++i]);
+            else if (char.IsSurrogate(text[i]))
+                v = 0xFFFD; // a lone surrogate reads as the replacement character
+            characters++;
+            if (v == 0xFFFD || (v >= 0xE000 && v <= 0xF8FF) || v >= 0xF0000 || ((v < 0x20 || (v >= 0x7F && v <= 0x9F)) && v != '\n' && v != '\t'))
+                garbled++;
+        }
+
+        return (characters, garbled);
+    }
+
+    /// <summary>Distinct characters ÷ characters, white space not counted (UTF-16 code units, as the window is cut).</summary>
+    private static double DistinctShare(ReadOnlySpan<char> window)
+    {
+        Span<ulong> seen = stackalloc ulong[65536 / 64];
+        seen.Clear();
+        int total = 0, distinct = 0;
+        foreach (var c in window)
+        {
+            if (char.IsWhiteSpace(c)) continue;
+            total++;
+            ref var word = ref seen[c >> 6];
+            var bit = 1UL << (c & 63);
+            if ((word & bit) != 0) continue;
+            word |= bit;
+            distinct++;
+        }
+
+        return total == 0 ? 0 : (double)distinct / total;
     }
 
     private static int Clamp(int value) => Math.Clamp(value, 1, 10);
