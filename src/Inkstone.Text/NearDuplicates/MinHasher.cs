@@ -10,6 +10,9 @@ namespace Inkstone.Text.NearDuplicates;
 /// </summary>
 public sealed class MinHasher
 {
+    [ThreadStatic]
+    private static List<ulong>? t_hashes;
+
     private readonly ulong[] _salts;
 
     public MinHasher(MinHashOptions? options = null)
@@ -31,9 +34,13 @@ public sealed class MinHasher
     public ulong[]? Signature(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var hashes = new List<ulong>(text.Length);
+        // One buffer per thread, reused: a signature is computed for every ingested text.
+        var hashes = t_hashes ??= new List<ulong>(4096);
+        hashes.Clear();
         CharacterShingles.AppendHashes(text, Options.ShingleSize, hashes);
-        return Signature(CollectionsMarshal.AsSpan(hashes));
+        var signature = Signature(CollectionsMarshal.AsSpan(hashes));
+        if (hashes.Capacity > 1 << 20) t_hashes = null; // do not keep the buffer of a very long text
+        return signature;
     }
 
     /// <summary>The signature of a shingle-hash set, or null when it is empty.</summary>

@@ -94,16 +94,58 @@ public sealed record WorkspaceConfig
         AllowTrailingCommas = true,
     };
 
+    /// <summary>Reads and checks the file; every out-of-range or unknown value is named in one error.</summary>
     public static WorkspaceConfig Load(string path)
     {
+        WorkspaceConfig config;
         try
         {
-            return JsonSerializer.Deserialize<WorkspaceConfig>(File.ReadAllText(path), JsonOptions) ?? new WorkspaceConfig();
+            config = JsonSerializer.Deserialize<WorkspaceConfig>(File.ReadAllText(path), JsonOptions) ?? new WorkspaceConfig();
         }
         catch (JsonException ex)
         {
             throw new InvalidDataException($"{path}: line {ex.LineNumber + 1}: {ex.Message}", ex);
         }
+
+        var problems = config.Problems();
+        if (problems.Count > 0) throw new InvalidDataException($"{path}: {string.Join("; ", problems)}");
+        return config;
+    }
+
+    /// <summary>The settings outside their allowed range or set, as "section.key: why" (docs/operations.md lists the ranges).</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        void OneOf(string key, string value, params string[] allowed)
+        {
+            if (!allowed.Contains(value, StringComparer.Ordinal)) problems.Add($"{key}: '{value}' is not one of {string.Join(", ", allowed)}");
+        }
+
+        void Range(string key, double value, double min, double max, bool minExclusive = false)
+        {
+            if (double.IsNaN(value) || value > max || (minExclusive ? value <= min : value < min))
+                problems.Add($"{key}: {value.ToString(System.Globalization.CultureInfo.InvariantCulture)} is outside {(minExclusive ? "(" : "[")}{min.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {max.ToString(System.Globalization.CultureInfo.InvariantCulture)}]");
+        }
+
+        OneOf("store.provider", Store.Provider, "sqlite", "postgres");
+        Range("ingest.max_characters", Ingest.MaxCharacters, 1, int.MaxValue);
+        Range("ingest.near_duplicate_threshold", Ingest.NearDuplicateThreshold, 0, 1, minExclusive: true);
+        Range("assessment.min_characters", Assessment.MinCharacters, 0, int.MaxValue);
+        Range("assessment.max_garbled_share", Assessment.MaxGarbledShare, 0, 1);
+        Range("assessment.max_repeated_share", Assessment.MaxRepeatedShare, 0, 1);
+        Range("assessment.model_min_each", Assessment.ModelMinEach, 1, 10);
+        Range("assessment.model_min_mean", Assessment.ModelMinMean, 1, 10);
+        OneOf("screening.mode", Screening.Mode, "model", "none");
+        Range("screening.min_quality", Screening.MinQuality, 1, 10);
+        Range("screening.min_creativity", Screening.MinCreativity, 1, 10);
+        OneOf("analysis.mode", Analysis.Mode, "model", "none");
+        Range("gate.minimum_total", Gate.MinimumTotal, 6, 60);
+        Range("gate.minimum_each", Gate.MinimumEach, 1, 10);
+        OneOf("gate.scorer", Gate.Scorer, "human", "model");
+        Range("review.reviewers", Review.Reviewers, 1, 100);
+        Range("review.specialist_reviewers", Review.SpecialistReviewers, Review.Reviewers, 100);
+        Range("review.minimum_per_genre", Review.MinimumPerGenre, 0, int.MaxValue);
+        return problems;
     }
 
     public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, JsonOptions) + "\n");

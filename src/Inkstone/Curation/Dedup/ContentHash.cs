@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -9,7 +10,17 @@ public static class ContentHash
     public static string Of(string normalizedText)
     {
         ArgumentNullException.ThrowIfNull(normalizedText);
-        var bytes = Encoding.UTF8.GetBytes(normalizedText);
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(normalizedText.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(normalizedText, buffer);
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, length), digest);
+            return Convert.ToHexStringLower(digest);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }
