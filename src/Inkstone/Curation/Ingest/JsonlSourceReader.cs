@@ -2,26 +2,63 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Inkstone.Storage;
 
 namespace Inkstone.Curation.Ingest;
 
-/// <summary>One JSON object per line. Blank lines are skipped; a broken line is a located error and reading goes on.</summary>
+/// <summary>
+/// One JSON object per line. Blank lines are skipped; a broken line is a located error and reading goes on. Lines are
+/// parsed as the file's UTF-8 bytes; bytes that are not valid UTF-8 are read as U+FFFD.
+/// </summary>
 public sealed class JsonlSourceReader : ISourceReader
 {
     public async IAsyncEnumerable<SourceReadResult> ReadAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var lineNumber = 0;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        await foreach (var line in Utf8LineSource.ReadAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            yield return ParseLine(new SourceLocation(path, $"line {lineNumber}"), line);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (IsBlank(line.Bytes.Span)) continue;
+            yield return ParseLine(new SourceLocation(path, $"line {line.Number}"), line.Bytes);
         }
     }
 
-    private static SourceReadResult ParseLine(SourceLocation location, string line)
+    /// <summary>Empty or only white space in the sense of <see cref="string.IsNullOrWhiteSpace"/>.</summary>
+    private static bool IsBlank(ReadOnlySpan<byte> line)
+    {
+        while (!line.IsEmpty)
+        {
+            Rune.DecodeFromUtf8(line, out var rune, out var consumed);
+            if (!Rune.IsWhiteSpace(rune)) return false;
+            line = line[consumed..];
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Parses the line's bytes without checking them first. Invalid UTF-8 can only make a difference where parsing fails
+    /// (outside strings) or a string is decoded (which throws): only then, and only if the line is not valid UTF-8, is
+    /// it parsed again with those bytes read as U+FFFD, the result a text reader would have given. The replacement
+    /// never touches ASCII bytes, so the JSON structure is the same either way. A valid line whose string holds a lone
+    /// surrogate escape still throws <see cref="InvalidOperationException"/>.
+    /// </summary>
+    private static SourceReadResult ParseLine(SourceLocation location, ReadOnlyMemory<byte> line)
+    {
+        try
+        {
+            var result = ParseUtf8Line(location, line);
+            if (result.Error is null || Utf8.IsValid(line.Span)) return result;
+        }
+        catch (InvalidOperationException) when (!Utf8.IsValid(line.Span))
+        {
+            // A string with invalid bytes was decoded: read the line again as below.
+        }
+        return ParseUtf8Line(location, WithInvalidBytesReplaced(line.Span));
+    }
+
+    private static byte[] WithInvalidBytesReplaced(ReadOnlySpan<byte> line) => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(line));
+
+    private static SourceReadResult ParseUtf8Line(SourceLocation location, ReadOnlyMemory<byte> line)
     {
         JsonDocument document;
         try
@@ -37,7 +74,7 @@ public sealed class JsonlSourceReader : ISourceReader
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 return SourceReadResult.Fail(location, null, $"expected a JSON object, found {document.RootElement.ValueKind}");
-            var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+            var fields = new Dictionary<string, string?>(SourceFieldMapper.CanonicalCount, StringComparer.Ordinal);
             var errors = new List<IngestError>();
             foreach (var property in document.RootElement.EnumerateObject())
             {

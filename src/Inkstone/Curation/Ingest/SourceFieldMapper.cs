@@ -24,6 +24,9 @@ public static class SourceFieldMapper
         ["comments"] = "comments", ["comment_count"] = "comments",
     };
 
+    /// <summary>How many canonical fields there are: the most a record's field map ever holds.</summary>
+    internal static readonly int CanonicalCount = s_aliases.Values.Distinct(StringComparer.Ordinal).Count();
+
     /// <summary>The canonical field a source key maps to, or null for keys Inkstone does not read.</summary>
     public static string? Canonical(string key) => s_aliases.TryGetValue(key.Trim(), out var name) ? name : null;
 
