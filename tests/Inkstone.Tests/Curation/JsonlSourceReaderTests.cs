@@ -105,6 +105,13 @@ public sealed class JsonlSourceReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_LoneSurrogateEscape_ReadAsReplacementCharacter()
+    {
+        var path = Write(Utf8("{\"id\": \"a\", \"text\": \"前\\ud800后\\n\\\"引\\\" \\ud83d\\ude00\\/\"}\n{\"id\": \"b\", \"text\": \"正常\"}\n"));
+        Assert.Equal(["line 1: a 前\uFFFD后\n\"引\" 😀/", "line 2: b 正常"], Summaries(await ReadAll(path)));
+    }
+
+    [Fact]
     public async Task ReadAsync_CancelledToken_Throws()
     {
         var path = Write(Utf8("{\"id\": \"a\", \"text\": \"一\"}\n"));

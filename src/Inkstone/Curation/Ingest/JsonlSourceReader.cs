@@ -39,8 +39,8 @@ public sealed class JsonlSourceReader : ISourceReader
     /// Parses the line's bytes without checking them first. Invalid UTF-8 can only make a difference where parsing fails
     /// (outside strings) or a string is decoded (which throws): only then, and only if the line is not valid UTF-8, is
     /// it parsed again with those bytes read as U+FFFD, the result a text reader would have given. The replacement
-    /// never touches ASCII bytes, so the JSON structure is the same either way. A valid line whose string holds a lone
-    /// surrogate escape still throws <see cref="InvalidOperationException"/>.
+    /// never touches ASCII bytes, so the JSON structure is the same either way. A lone surrogate escape in a string of a
+    /// valid line is read as U+FFFD (<see cref="ReadString"/>).
     /// </summary>
     private static SourceReadResult ParseLine(SourceLocation location, ReadOnlyMemory<byte> line)
     {
@@ -54,6 +54,26 @@ public sealed class JsonlSourceReader : ISourceReader
             // A string with invalid bytes was decoded: read the line again as below.
         }
         return ParseUtf8Line(location, WithInvalidBytesReplaced(line.Span));
+    }
+
+    /// <summary>
+    /// The string's value; an escape of a lone surrogate (<c>"\ud800"</c>, which JSON allows and .NET strings cannot be
+    /// decoded from) is read as U+FFFD, as every text reader here reads lone surrogates.
+    /// </summary>
+    private static string ReadString(JsonElement value)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException) when (Utf8.IsValid(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value)))
+        {
+            var raw = value.GetRawText();
+            var unescaped = System.Text.RegularExpressions.Regex.Unescape(raw[1..^1]);
+            var builder = new StringBuilder(unescaped.Length);
+            foreach (var rune in unescaped.EnumerateRunes()) builder.Append(rune.ToString());
+            return builder.ToString();
+        }
     }
 
     private static byte[] WithInvalidBytesReplaced(ReadOnlySpan<byte> line) => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(line));
@@ -82,7 +102,7 @@ public sealed class JsonlSourceReader : ISourceReader
                 var value = property.Value;
                 switch (value.ValueKind)
                 {
-                    case JsonValueKind.String: fields[name] = value.GetString(); break;
+                    case JsonValueKind.String: fields[name] = ReadString(value); break;
                     case JsonValueKind.Number: fields[name] = value.GetRawText(); break;
                     case JsonValueKind.Null: fields[name] = null; break;
                     default:
