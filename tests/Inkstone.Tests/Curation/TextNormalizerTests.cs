@@ -22,4 +22,18 @@ public sealed class TextNormalizerTests
 
     [Fact]
     public void Normalize_OnlyWhiteSpace_Empty() => Assert.Equal("", TextNormalizer.Normalize(" \r\n\t\u3000\n"));
+
+    [Fact]
+    public void Normalize_EveryControlCharacter_RemovedAndNothingElse()
+    {
+        // Reference: the Unicode category of each character (Cc), line breaks and tab handled as white space.
+        for (var c = '\u0000'; c < '\uD800'; c++)
+        {
+            if (char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\u00AD') continue;
+            var removed = char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Control;
+            var normalized = TextNormalizer.Normalize($"a{c}b");
+            if (removed) Assert.Equal("ab", normalized);
+            else Assert.Equal($"a{c}b".Normalize(System.Text.NormalizationForm.FormC), normalized);
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Inkstone.Curation.Ingest;
@@ -72,9 +71,10 @@ public static class TextNormalizer
         return builder.ToString();
     }
 
+    // Control characters (category Cc) are exactly U+0000–U+001F and U+007F–U+009F.
     private static bool IsRemoved(char c) => c switch
     {
         '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD' => true,
-        _ => char.GetUnicodeCategory(c) == UnicodeCategory.Control && c != '\t',
+        _ => (c < '\u0020' || (c >= '\u007F' && c <= '\u009F')) && c != '\t',
     };
 }
