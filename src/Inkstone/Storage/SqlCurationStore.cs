@@ -18,7 +18,8 @@ public sealed partial class SqlCurationStore : ICurationStore
     // Item state and provenance with the text, which lives in its own table (schema version 3).
     private const string ItemSource = "curation_items i JOIN curation_item_texts t ON t.item_id = i.id";
 
-    private const int ClaimReadPage = 500;
+    // Ids per "IN (…)" statement.
+    private const int IdPage = 500;
 
     private readonly IWorkspaceStore _store;
     private readonly TimeProvider _time;
@@ -54,9 +55,10 @@ public sealed partial class SqlCurationStore : ICurationStore
                 bandRows += await FillMissingBandKeysAsync(cache, nearDuplicates, ct).ConfigureAwait(false);
             }
 
+            var stored = await StoredHashesAsync(cache, items, ct).ConfigureAwait(false);
             foreach (var item in items)
             {
-                var (result, rows) = await InsertOneAsync(cache, item, actor, runId, now, nearDuplicates, ct).ConfigureAwait(false);
+                var (result, rows) = await InsertOneAsync(cache, item, actor, runId, now, nearDuplicates, stored, ct).ConfigureAwait(false);
                 results.Add(result);
                 bandRows += rows;
             }
@@ -67,10 +69,26 @@ public sealed partial class SqlCurationStore : ICurationStore
     }
 
     /// <summary>Inserts one item; returns its outcome and the number of band-key rows it added.</summary>
-    private static async Task<(InsertResult Result, int BandRows)> InsertOneAsync(CommandCache cache, NewCurationItem item, Actor actor, string? runId, string now, INearDuplicateIndex? nearDuplicates, CancellationToken ct)
+    /// <summary>The text hashes of the batch's ids already in the workspace, read a page of ids per statement.</summary>
+    private static async Task<Dictionary<string, string>> StoredHashesAsync(CommandCache cache, IReadOnlyList<NewCurationItem> items, CancellationToken ct)
     {
-        var existingHash = await ScalarAsync(cache, "SELECT text_hash FROM curation_items WHERE id = @id", ct, ("@id", item.Id)).ConfigureAwait(false);
-        if (existingHash is string hash)
+        var stored = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var page in items.Select(i => i.Id).Distinct(StringComparer.Ordinal).Chunk(IdPage))
+        {
+            var parameters = page.Select((id, k) => ("@i" + k.ToString(CultureInfo.InvariantCulture), (object?)id)).ToArray();
+            var command = cache.Get($"SELECT id, text_hash FROM curation_items WHERE id IN ({string.Join(", ", parameters.Select(p => p.Item1))})", parameters);
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false)) stored[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return stored;
+    }
+
+    /// <param name="stored">Text hash by id of the items in the workspace: read before the batch, extended by each insert.</param>
+    private static async Task<(InsertResult Result, int BandRows)> InsertOneAsync(CommandCache cache, NewCurationItem item, Actor actor, string? runId, string now,
+        INearDuplicateIndex? nearDuplicates, Dictionary<string, string> stored, CancellationToken ct)
+    {
+        if (stored.TryGetValue(item.Id, out var hash))
             return (new InsertResult(item.Id, hash == item.TextHash ? InsertOutcome.AlreadyPresent : InsertOutcome.IdConflict), 0);
 
         var state = item.State;
@@ -130,6 +148,7 @@ public sealed partial class SqlCurationStore : ICurationStore
             return (new InsertResult(item.Id, winner == item.TextHash ? InsertOutcome.AlreadyPresent : InsertOutcome.IdConflict), 0);
         }
 
+        stored[item.Id] = item.TextHash;
         await ExecuteAsync(cache, "INSERT INTO curation_item_texts (item_id, text, signature) VALUES (@id, @text, @signature)", ct,
             ("@id", item.Id), ("@text", item.Text), ("@signature", signature)).ConfigureAwait(false);
         var bandRows = signature is not null && bandKeys.Length > 0 ? await InsertBandKeysAsync(cache, item.Id, bandKeys, ct).ConfigureAwait(false) : 0;
@@ -179,7 +198,7 @@ public sealed partial class SqlCurationStore : ICurationStore
 
             // RETURNING cannot join: read the claimed items with their texts, a page of ids at a time.
             var items = new List<CurationItem>(ids.Count);
-            foreach (var page in ids.Chunk(ClaimReadPage))
+            foreach (var page in ids.Chunk(IdPage))
             {
                 var names = page.Select((_, k) => "@c" + k.ToString(CultureInfo.InvariantCulture)).ToArray();
                 items.AddRange(await ReadItemsAsync(connection, transaction, $"SELECT {ItemColumns} FROM {ItemSource} WHERE i.id IN ({string.Join(", ", names)})", ct,

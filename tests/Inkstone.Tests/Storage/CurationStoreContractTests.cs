@@ -132,6 +132,16 @@ public abstract class CurationStoreContractTests
     }
 
     [Fact]
+    public async Task InsertItems_IdRepeatedWithinOneBatch_LaterCopyConflictsAndLeavesNoContentKey()
+    {
+        var (store, items) = await OpenAsync();
+        await using var _ = store;
+        var results = await items.InsertItemsAsync([Item("n", "文本丙"), Item("n", "文本丁"), Item("n", "文本丙"), Item("m", "文本丁")], s_ingest, cancellationToken: Ct);
+        Assert.Equal([InsertOutcome.Inserted, InsertOutcome.IdConflict, InsertOutcome.AlreadyPresent, InsertOutcome.Inserted], results.Select(r => r.Outcome).ToArray());
+        Assert.Equal(CurationState.Ingested, (await items.GetItemAsync("m", Ct))!.State); // the conflicting text claimed no content key
+    }
+
+    [Fact]
     public async Task InsertItems_ExistingId_AlreadyPresentOrConflictAndNothingWritten()
     {
         var (store, items) = await OpenAsync();
