@@ -57,7 +57,10 @@ internal static class Utf8LineSource
                 }
                 if (end == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
                 scanFrom = end;
-                var read = await stream.ReadAsync(buffer.AsMemory(end), cancellationToken).ConfigureAwait(false);
+                // A synchronous read: on a local file it takes microseconds, while ReadAsync on a file handle hands every
+                // read to the thread pool (two thread switches per 64 KiB, a tenth of ingest time on one core).
+                cancellationToken.ThrowIfCancellationRequested();
+                var read = stream.Read(buffer.AsSpan(end));
                 if (read == 0) eof = true;
                 else end += read;
                 continue;
