@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Inkstone.Text.Tokenization;
 
@@ -47,6 +48,7 @@ public static class CharacterShingles
     /// Appends the hash of every shingle of <paramref name="text"/> in text order, repeats included (a MinHash minimum
     /// is the same over a multiset as over its set, so signatures need no set).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // the hot loop of every signature: optimized from the first call
     public static void AppendHashes(string text, int shingleSize, List<ulong> hashes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(shingleSize, 1);
@@ -91,6 +93,7 @@ public static class CharacterShingles
         return (double)intersection / (a.Count + b.Count - intersection);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong Hash(ReadOnlySpan<char> shingle)
     {
         var hash = 14695981039346656037UL;
@@ -103,6 +106,7 @@ public static class CharacterShingles
     }
 
     /// <summary>SplitMix64's finalizer: a bijection on 64-bit values that spreads every input bit over the output.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong Mix(ulong z)
     {
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;

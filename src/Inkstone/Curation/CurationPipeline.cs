@@ -57,8 +57,16 @@ public sealed class CurationPipeline(ICurationStore store, IReadOnlyList<ICurati
             var batch = await store.ClaimAsync(stage.From, owner, take, options.Lease, cancellationToken).ConfigureAwait(false);
             if (batch.Count == 0) break;
             var results = new StageResult[batch.Count];
-            await Parallel.ForEachAsync(Enumerable.Range(0, batch.Count), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Concurrency), CancellationToken = cancellationToken },
-                async (i, ct) => results[i] = await stage.ProcessAsync(batch[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
+            if (options.Concurrency <= 1)
+            {
+                // One worker runs on this thread: Parallel.ForEachAsync would still hand each item to the thread pool.
+                for (var i = 0; i < batch.Count; i++) results[i] = await stage.ProcessAsync(batch[i], cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await Parallel.ForEachAsync(Enumerable.Range(0, batch.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
+                    async (i, ct) => results[i] = await stage.ProcessAsync(batch[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
+            }
 
             var transitions = batch.Select((item, i) => new StateTransition
             {

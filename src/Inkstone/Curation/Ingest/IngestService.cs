@@ -126,7 +126,7 @@ public sealed class IngestService
         var prepared = new Prepared?[batch.Count];
         var failures = new string?[batch.Count];
         var tooLong = $"too long: more than {options.MaxCharacters:N0} characters (raise the ingest limit to keep it)";
-        Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Concurrency), CancellationToken = cancellationToken }, i =>
+        void Prepare(int i)
         {
             if (batch[i].Record.Text is null) { failures[i] = "missing"; return; }
             // Far too long even before normalization: do not spend time normalizing it.
@@ -136,7 +136,21 @@ public sealed class IngestService
             if (normalized.Length == 0) { failures[i] = "empty after normalization"; return; }
             if (chars > options.MaxCharacters) { failures[i] = tooLong; return; }
             prepared[i] = new Prepared(normalized, chars, ContentHash.Of(normalized), _nearDuplicates.ComputeSignature(normalized));
-        });
+        }
+
+        // One worker runs on this thread: Parallel.For would still hand the work to the thread pool.
+        if (options.Concurrency <= 1)
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Prepare(i);
+            }
+        }
+        else
+        {
+            Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken }, Prepare);
+        }
 
         var now = _time.GetUtcNow();
         var items = new List<NewCurationItem>(batch.Count);
