@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Inkstone.Text.Tokenization;
@@ -19,21 +20,25 @@ public static class CharacterShingles
         var normalized = LoneSurrogates.Replace(text);
         if (!normalized.IsNormalized(NormalizationForm.FormKC)) normalized = normalized.Normalize(NormalizationForm.FormKC);
         normalized = normalized.ToLowerInvariant();
-        // White space is never a surrogate, so the collapse can work on UTF-16 code units.
-        var builder = new StringBuilder(normalized.Length);
+        // White space is never a surrogate, so the collapse can work on UTF-16 code units, in a pooled buffer (the
+        // result is never longer than the text).
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, normalized.Length));
+        var length = 0;
         var pendingSpace = false;
         foreach (var c in normalized)
         {
             if (char.IsWhiteSpace(c))
             {
-                pendingSpace = builder.Length > 0;
+                pendingSpace = length > 0;
                 continue;
             }
-            if (pendingSpace) builder.Append(' ');
+            if (pendingSpace) buffer[length++] = ' ';
             pendingSpace = false;
-            builder.Append(c);
+            buffer[length++] = c;
         }
-        return builder.Equals(normalized.AsSpan()) ? normalized : builder.ToString();
+        var result = buffer.AsSpan(0, length).SequenceEqual(normalized) ? normalized : new string(buffer, 0, length);
+        ArrayPool<char>.Shared.Return(buffer);
+        return result;
     }
 
     /// <summary>The distinct shingle hashes of <paramref name="text"/>; empty when the normalised text is empty.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Inkstone.Curation.Ingest;
@@ -15,8 +16,10 @@ public static class TextNormalizer
     {
         ArgumentNullException.ThrowIfNull(text);
         if (!text.IsNormalized(NormalizationForm.FormC)) text = text.Normalize(NormalizationForm.FormC);
-        var builder = new StringBuilder(text.Length);
-        var lineStart = 0;          // index in builder where the current line begins
+        // The result is never longer than the text (every break written stands for one read), so one pooled buffer does.
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
+        var length = 0;
+        var lineStart = 0;          // index in the buffer where the current line begins
         var pendingSpace = false;   // a collapsed run of spaces, written only if more text follows on the line
         var blankLines = 0;
         for (var i = 0; i < text.Length; i++)
@@ -31,14 +34,14 @@ public static class TextNormalizer
             if (c == '\n')
             {
                 pendingSpace = false;
-                if (builder.Length == lineStart)
+                if (length == lineStart)
                 {
                     blankLines++;
                     continue;
                 }
 
-                builder.Append('\n');
-                lineStart = builder.Length;
+                buffer[length++] = '\n';
+                lineStart = length;
                 blankLines = 0;
                 continue;
             }
@@ -46,29 +49,31 @@ public static class TextNormalizer
             if (IsRemoved(c)) continue;
             if (c == '\t' || char.IsWhiteSpace(c))
             {
-                if (builder.Length > lineStart) pendingSpace = true;
+                if (length > lineStart) pendingSpace = true;
                 continue;
             }
 
-            if (builder.Length == lineStart && lineStart > 0 && blankLines > 0)
+            if (length == lineStart && lineStart > 0 && blankLines > 0)
             {
                 // Paragraph break: the previous line already ended with '\n'; add one blank line.
-                builder.Append('\n');
-                lineStart = builder.Length;
+                buffer[length++] = '\n';
+                lineStart = length;
             }
 
             blankLines = 0;
             if (pendingSpace)
             {
-                builder.Append(' ');
+                buffer[length++] = ' ';
                 pendingSpace = false;
             }
 
-            builder.Append(c);
+            buffer[length++] = c;
         }
 
-        while (builder.Length > 0 && builder[^1] == '\n') builder.Length--;
-        return builder.ToString();
+        while (length > 0 && buffer[length - 1] == '\n') length--;
+        var result = buffer.AsSpan(0, length).SequenceEqual(text) ? text : new string(buffer, 0, length);
+        ArrayPool<char>.Shared.Return(buffer);
+        return result;
     }
 
     // Control characters (category Cc) are exactly U+0000–U+001F and U+007F–U+009F.
