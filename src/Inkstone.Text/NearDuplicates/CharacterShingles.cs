@@ -14,6 +14,7 @@ namespace Inkstone.Text.NearDuplicates;
 /// </summary>
 public static class CharacterShingles
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a per-document hot loop: optimized from the first call
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 using Inkstone.Model;
@@ -113,6 +114,7 @@ public sealed class RuleBasedAssessor(RuleAssessmentOptions options)
     /// Code points, and the garbled ones among them: U+FFFD, private use (U+E000–U+F8FF, planes 15–16) and control
     /// characters (category Cc: U+0000–U+001F, U+007F–U+009F) other than line feed and tab.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a per-document hot loop: optimized from the first call
     private static (int Characters, int Garbled) CountCharacters(string text)
     {
         int characters = 0, garbled = 0;
@@ -132,6 +134,7 @@ public sealed class RuleBasedAssessor(RuleAssessmentOptions options)
     }
 
     /// <summary>Distinct characters ÷ characters, white space not counted (UTF-16 code units, as the window is cut).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a per-document hot loop: optimized from the first call
     private static double DistinctShare(ReadOnlySpan<char> window)
     {
         Span<ulong> seen = stackalloc ulong[65536 / 64];

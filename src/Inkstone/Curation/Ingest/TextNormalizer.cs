@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text;
 
@@ -12,6 +13,7 @@ namespace Inkstone.Curation.Ingest;
 /// </summary>
 public static class TextNormalizer
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a per-document hot loop: optimized from the first call
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
