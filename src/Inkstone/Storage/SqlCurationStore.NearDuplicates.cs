@@ -21,7 +21,8 @@ public sealed partial class SqlCurationStore
     public const long DefaultMergeRows = 1 << 17;
 
     private static readonly string s_candidatesSql = BuildCandidatesSql();
-    private static readonly string s_insertBandsSql = BuildInsertBandsSql();
+    private static readonly string s_insertBandsSqlite = BuildInsertBandsSql(StoreDialect.Sqlite);
+    private static readonly string s_insertBandsPostgres = BuildInsertBandsSql(StoreDialect.Postgres);
 
     /// <summary>
     /// SQLite's <c>BEGIN IMMEDIATE</c> already serializes writers. PostgreSQL runs read committed, where two ingest
@@ -35,7 +36,7 @@ public sealed partial class SqlCurationStore
     }
 
     /// <summary>Items stored before the index moved into the database have signatures but no band keys: add them once; returns the rows added.</summary>
-    private static async Task<long> FillMissingBandKeysAsync(CommandCache cache, INearDuplicateIndex nearDuplicates, CancellationToken ct)
+    private static async Task<long> FillMissingBandKeysAsync(CommandCache cache, StoreDialect dialect, INearDuplicateIndex nearDuplicates, CancellationToken ct)
     {
         if (await ScalarAsync(cache, "SELECT 1 FROM curation_near_dup_bands UNION ALL SELECT 1 FROM curation_near_dup_recent LIMIT 1", ct).ConfigureAwait(false) is not null) return 0;
         long added = 0;
@@ -51,7 +52,7 @@ public sealed partial class SqlCurationStore
             await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
                 while (await reader.ReadAsync(ct).ConfigureAwait(false)) page.Add((reader.GetString(0), (byte[])reader.GetValue(1)));
             foreach (var (id, signature) in page)
-                if (nearDuplicates.BandKeys(signature) is { Length: > 0 } keys) added += await InsertBandKeysAsync(cache, id, keys, ct).ConfigureAwait(false);
+                if (nearDuplicates.BandKeys(signature) is { Length: > 0 } keys) added += await InsertBandKeysAsync(cache, dialect, id, keys, ct).ConfigureAwait(false);
             if (page.Count < FillPage) return added;
             after = page[^1].Id;
         }
@@ -69,12 +70,13 @@ public sealed partial class SqlCurationStore
         return candidates;
     }
 
-    private static Task<int> InsertBandKeysAsync(CommandCache cache, string itemId, long[] bandKeys, CancellationToken ct)
+    private static Task<int> InsertBandKeysAsync(CommandCache cache, StoreDialect dialect, string itemId, long[] bandKeys, CancellationToken ct)
     {
         var parameters = new (string Name, object? Value)[bandKeys.Length + 1];
         parameters[0] = ("@item", itemId);
         for (var band = 0; band < bandKeys.Length; band++) parameters[band + 1] = (HashParameter(band), bandKeys[band]);
-        var sql = bandKeys.Length == MinHashNearDuplicateIndex.Bands ? s_insertBandsSql : BuildInsertBandsSql(bandKeys.Length);
+        var sql = bandKeys.Length != MinHashNearDuplicateIndex.Bands ? BuildInsertBandsSql(dialect, bandKeys.Length)
+            : dialect == StoreDialect.Sqlite ? s_insertBandsSqlite : s_insertBandsPostgres;
         return cache.Get(sql, parameters).ExecuteNonQueryAsync(ct);
     }
 
@@ -85,18 +87,17 @@ public sealed partial class SqlCurationStore
         var rows = Convert.ToInt64(await ScalarAsync(cache, "UPDATE curation_near_dup_state SET recent_rows = recent_rows + @added WHERE singleton = 1 RETURNING recent_rows", ct,
             ("@added", added)).ConfigureAwait(false), CultureInfo.InvariantCulture);
         if (rows < _mergeRows) return;
-        await MergeRecentBandKeysAsync(cache, ct).ConfigureAwait(false);
+        await MergeRecentBandKeysAsync(cache, _store.Dialect, ct).ConfigureAwait(false);
     }
 
     /// <summary>Moves every row of the small table into the large one, in key order (pages are then filled one after another).</summary>
-    private static async Task MergeRecentBandKeysAsync(CommandCache cache, CancellationToken ct)
+    private static async Task MergeRecentBandKeysAsync(CommandCache cache, StoreDialect dialect, CancellationToken ct)
     {
-        // "WHERE true" lets SQLite parse ON CONFLICT after a SELECT.
-        await cache.Get("""
-            INSERT INTO curation_near_dup_bands (band, hash, item_id)
-            SELECT band, hash, item_id FROM curation_near_dup_recent WHERE true ORDER BY band, hash, item_id
-            ON CONFLICT DO NOTHING
-            """, []).ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        const string Select = "SELECT band, hash, item_id FROM curation_near_dup_recent ORDER BY band, hash, item_id";
+        var sql = dialect == StoreDialect.Sqlite
+            ? $"INSERT OR IGNORE INTO curation_near_dup_bands (band, hash, item_id) {Select}"
+            : $"INSERT INTO curation_near_dup_bands (band, hash, item_id) {Select} ON CONFLICT DO NOTHING";
+        await cache.Get(sql, []).ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         await cache.Get("DELETE FROM curation_near_dup_recent", []).ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         await cache.Get("UPDATE curation_near_dup_state SET recent_rows = 0 WHERE singleton = 1", []).ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
@@ -118,11 +119,14 @@ public sealed partial class SqlCurationStore
         return sql.Append(") ORDER BY item_id").ToString();
     }
 
-    private static string BuildInsertBandsSql(int bands = MinHashNearDuplicateIndex.Bands)
+    // SQLite: OR IGNORE, so that no constraint can abort the statement half-way and SQLite keeps no statement journal
+    // (a copy of every page the statement changes: for a merge, a copy of much of the large table). PostgreSQL: ON
+    // CONFLICT DO NOTHING.
+    private static string BuildInsertBandsSql(StoreDialect dialect, int bands = MinHashNearDuplicateIndex.Bands)
     {
-        var sql = new StringBuilder("INSERT INTO curation_near_dup_recent (band, hash, item_id) VALUES ");
+        var sql = new StringBuilder(dialect == StoreDialect.Sqlite ? "INSERT OR IGNORE INTO" : "INSERT INTO").Append(" curation_near_dup_recent (band, hash, item_id) VALUES ");
         for (var band = 0; band < bands; band++)
             sql.Append(CultureInfo.InvariantCulture, $"{(band > 0 ? ", " : "")}({band}, {HashParameter(band)}, @item)");
-        return sql.Append(" ON CONFLICT DO NOTHING").ToString();
+        return dialect == StoreDialect.Sqlite ? sql.ToString() : sql.Append(" ON CONFLICT DO NOTHING").ToString();
     }
 }

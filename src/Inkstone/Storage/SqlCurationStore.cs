@@ -52,13 +52,13 @@ public sealed partial class SqlCurationStore : ICurationStore
             if (nearDuplicates is not null)
             {
                 await LockNearDuplicateIndexAsync(cache, ct).ConfigureAwait(false);
-                bandRows += await FillMissingBandKeysAsync(cache, nearDuplicates, ct).ConfigureAwait(false);
+                bandRows += await FillMissingBandKeysAsync(cache, _store.Dialect, nearDuplicates, ct).ConfigureAwait(false);
             }
 
             var stored = await StoredHashesAsync(cache, items, ct).ConfigureAwait(false);
             foreach (var item in items)
             {
-                var (result, rows) = await InsertOneAsync(cache, item, actor, runId, now, nearDuplicates, stored, ct).ConfigureAwait(false);
+                var (result, rows) = await InsertOneAsync(cache, _store.Dialect, item, actor, runId, now, nearDuplicates, stored, ct).ConfigureAwait(false);
                 results.Add(result);
                 bandRows += rows;
             }
@@ -85,7 +85,7 @@ public sealed partial class SqlCurationStore : ICurationStore
     }
 
     /// <param name="stored">Text hash by id of the items in the workspace: read before the batch, extended by each insert.</param>
-    private static async Task<(InsertResult Result, int BandRows)> InsertOneAsync(CommandCache cache, NewCurationItem item, Actor actor, string? runId, string now,
+    private static async Task<(InsertResult Result, int BandRows)> InsertOneAsync(CommandCache cache, StoreDialect dialect, NewCurationItem item, Actor actor, string? runId, string now,
         INearDuplicateIndex? nearDuplicates, Dictionary<string, string> stored, CancellationToken ct)
     {
         if (stored.TryGetValue(item.Id, out var hash))
@@ -151,7 +151,7 @@ public sealed partial class SqlCurationStore : ICurationStore
         stored[item.Id] = item.TextHash;
         await ExecuteAsync(cache, "INSERT INTO curation_item_texts (item_id, text, signature) VALUES (@id, @text, @signature)", ct,
             ("@id", item.Id), ("@text", item.Text), ("@signature", signature)).ConfigureAwait(false);
-        var bandRows = signature is not null && bandKeys.Length > 0 ? await InsertBandKeysAsync(cache, item.Id, bandKeys, ct).ConfigureAwait(false) : 0;
+        var bandRows = signature is not null && bandKeys.Length > 0 ? await InsertBandKeysAsync(cache, dialect, item.Id, bandKeys, ct).ConfigureAwait(false) : 0;
         await InsertAuditAsync(cache, item.Id, null, state, reasonCode, reason, actor, runId, now, ct).ConfigureAwait(false);
         if (duplicateOf is not null) return (new InsertResult(item.Id, InsertOutcome.ExactDuplicate, duplicateOf), bandRows);
         return (nearDuplicateOf is null ? new InsertResult(item.Id, InsertOutcome.Inserted) : new InsertResult(item.Id, InsertOutcome.NearDuplicate, nearDuplicateOf), bandRows);
