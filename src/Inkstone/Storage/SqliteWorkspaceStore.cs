@@ -9,6 +9,7 @@ namespace Inkstone.Storage;
 /// Each connection keeps a page cache of at most 64 MiB (bounded whatever the corpus size) and checkpoints the WAL
 /// every 16,384 pages (64 MiB) instead of every 1,000: an ingest batch writes more than 1,000 pages, so the default
 /// checkpointed (and synced) after every batch and copied the same index pages into the database again and again.
+/// Temporary storage (statement journals, sorts) is kept in memory instead of temporary files.
 /// </summary>
 public sealed class SqliteWorkspaceStore : WorkspaceStore
 {
