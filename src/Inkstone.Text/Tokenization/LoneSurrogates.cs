@@ -6,7 +6,7 @@ namespace Inkstone.Text.Tokenization;
 /// Texts from JSON may hold unpaired UTF-16 surrogates (a "\ud800" escape); string.Normalize throws on them.
 /// They are read as U+FFFD, as every code-point count here does.
 /// </summary>
-internal static class LoneSurrogates
+public static class LoneSurrogates
 {
     public static string Replace(string text)
     {

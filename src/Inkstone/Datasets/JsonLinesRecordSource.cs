@@ -32,13 +32,7 @@ internal static class JsonLinesRecordSource
             }
             else
             {
-                if (start > 0)
-                {
-                    Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
-                    end -= start;
-                    start = 0;
-                }
-                if (end == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+                ByteLineBuffer.MakeRoom(ref buffer, ref start, ref end);
                 scanFrom = end;
                 var read = await stream.ReadAsync(buffer.AsMemory(end), cancellationToken).ConfigureAwait(false);
                 if (read == 0) eof = true;

@@ -68,15 +68,14 @@ public sealed partial class SqlCurationStore : ICurationStore
         }, cancellationToken);
     }
 
-    /// <summary>Inserts one item; returns its outcome and the number of band-key rows it added.</summary>
     /// <summary>The text hashes of the batch's ids already in the workspace, read a page of ids per statement.</summary>
     private static async Task<Dictionary<string, string>> StoredHashesAsync(CommandCache cache, IReadOnlyList<NewCurationItem> items, CancellationToken ct)
     {
         var stored = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var page in items.Select(i => i.Id).Distinct(StringComparer.Ordinal).Chunk(IdPage))
         {
-            var parameters = page.Select((id, k) => ("@i" + k.ToString(CultureInfo.InvariantCulture), (object?)id)).ToArray();
-            var command = cache.Get($"SELECT id, text_hash FROM curation_items WHERE id IN ({string.Join(", ", parameters.Select(p => p.Item1))})", parameters);
+            var (list, parameters) = InList(page);
+            var command = cache.Get($"SELECT id, text_hash FROM curation_items WHERE id IN ({list})", parameters);
             await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await reader.ReadAsync(ct).ConfigureAwait(false)) stored[reader.GetString(0)] = reader.GetString(1);
         }
@@ -84,6 +83,15 @@ public sealed partial class SqlCurationStore : ICurationStore
         return stored;
     }
 
+    /// <summary>"@k0, @k1, …" for an <c>IN (…)</c> list, and the parameters binding each name to its id.</summary>
+    private static (string List, (string Name, object? Value)[] Parameters) InList(string[] ids)
+    {
+        var parameters = new (string Name, object? Value)[ids.Length];
+        for (var k = 0; k < ids.Length; k++) parameters[k] = ("@k" + k.ToString(CultureInfo.InvariantCulture), ids[k]);
+        return (string.Join(", ", parameters.Select(p => p.Name)), parameters);
+    }
+
+    /// <summary>Inserts one item; returns its outcome and the number of band-key rows it added.</summary>
     /// <param name="stored">Text hash by id of the items in the workspace: read before the batch, extended by each insert.</param>
     private static async Task<(InsertResult Result, int BandRows)> InsertOneAsync(CommandCache cache, StoreDialect dialect, NewCurationItem item, Actor actor, string? runId, string now,
         INearDuplicateIndex? nearDuplicates, Dictionary<string, string> stored, CancellationToken ct)
@@ -194,15 +202,13 @@ public sealed partial class SqlCurationStore : ICurationStore
                 ("@owner", owner), ("@until", StoreTime.FormatUtc(now + lease)), ("@state", state.ToStorage()), ("@now", StoreTime.FormatUtc(now)), ("@limit", limit)))
             await using (var reader = await claim.ExecuteReaderAsync(ct).ConfigureAwait(false))
                 while (await reader.ReadAsync(ct).ConfigureAwait(false)) ids.Add(reader.GetString(0));
-            ids.Sort(StringComparer.Ordinal);
 
             // RETURNING cannot join: read the claimed items with their texts, a page of ids at a time.
             var items = new List<CurationItem>(ids.Count);
             foreach (var page in ids.Chunk(IdPage))
             {
-                var names = page.Select((_, k) => "@c" + k.ToString(CultureInfo.InvariantCulture)).ToArray();
-                items.AddRange(await ReadItemsAsync(connection, transaction, $"SELECT {ItemColumns} FROM {ItemSource} WHERE i.id IN ({string.Join(", ", names)})", ct,
-                    [.. page.Select((id, k) => (names[k], (object?)id))]).ConfigureAwait(false));
+                var (list, parameters) = InList(page);
+                items.AddRange(await ReadItemsAsync(connection, transaction, $"SELECT {ItemColumns} FROM {ItemSource} WHERE i.id IN ({list})", ct, parameters).ConfigureAwait(false));
             }
 
             return [.. items.OrderBy(i => i.Id, StringComparer.Ordinal)];

@@ -69,10 +69,7 @@ public sealed class JsonlSourceReader : ISourceReader
         catch (InvalidOperationException) when (Utf8.IsValid(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value)))
         {
             var raw = value.GetRawText();
-            var unescaped = System.Text.RegularExpressions.Regex.Unescape(raw[1..^1]);
-            var builder = new StringBuilder(unescaped.Length);
-            foreach (var rune in unescaped.EnumerateRunes()) builder.Append(rune.ToString());
-            return builder.ToString();
+            return Inkstone.Text.Tokenization.LoneSurrogates.Replace(System.Text.RegularExpressions.Regex.Unescape(raw[1..^1]));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Inkstone.Datasets;
 
 namespace Inkstone.Curation.Ingest;
 
@@ -49,13 +50,7 @@ internal static class Utf8LineSource
             }
             else
             {
-                if (start > 0)
-                {
-                    Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
-                    end -= start;
-                    start = 0;
-                }
-                if (end == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+                ByteLineBuffer.MakeRoom(ref buffer, ref start, ref end);
                 scanFrom = end;
                 // A synchronous read: on a local file it takes microseconds, while ReadAsync on a file handle hands every
                 // read to the thread pool (two thread switches per 64 KiB, a tenth of ingest time on one core).
