@@ -1,7 +1,5 @@
-using System.CommandLine;
 using System.Text;
 using Inkstone.Cli;
 
 Console.OutputEncoding = Encoding.UTF8;
-var root = CliApp.CreateRootCommand();
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+return await CliApp.InvokeAsync(args).ConfigureAwait(false);

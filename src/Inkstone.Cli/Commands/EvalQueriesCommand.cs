@@ -20,7 +20,7 @@ public static class EvalQueriesCommand
         var jaccard = new Option<double>("--jaccard") { Description = "Report pairs with character 5-gram Jaccard at least this.", DefaultValueFactory = _ => 0.5 };
         var containment = new Option<double>("--containment") { Description = "Report pairs where at least this share of the query's 5-grams occur in the training text.", DefaultValueFactory = _ => 0.8 };
         var export = new Option<FileInfo?>("--export") { Description = "Write the valid queries (genres as ids) to this JSONL file." };
-        var format = CommonOptions.Format("table", "table", "json");
+        var format = CommonOptions.Format();
         var strict = EvalOptions.Strict();
         command.Arguments.Add(files);
         foreach (var o in new Option[] { taxonomy, minimum, leakage, field, jaccard, containment, export, format, strict }) command.Options.Add(o);

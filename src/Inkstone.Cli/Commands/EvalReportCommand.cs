@@ -1,3 +1,4 @@
+using Inkstone.Reports;
 using System.CommandLine;
 using Inkstone.Evaluation.Analysis;
 using Inkstone.Evaluation.Generation;
@@ -35,7 +36,7 @@ public static class EvalReportCommand
         var resamples = new Option<int>("--resamples") { Description = "Bootstrap resamples for the Bradley–Terry intervals.", DefaultValueFactory = _ => 1000 };
         var seed = new Option<int>("--seed") { Description = "Bootstrap seed.", DefaultValueFactory = _ => 20251001 };
         var anchor = new Option<string?>("--anchor") { Description = "Model fixed at rating 1000 (default: the ratings' mean is 1000)." };
-        var format = CommonOptions.Format("table", "table", "md", "csv", "json");
+        var format = CommonOptions.Format(tables: true);
         var output = new Option<FileInfo?>("--out", "-o") { Description = "Write the report to this file instead of the console." };
         var taxonomy = CommonOptions.Taxonomy();
         var strict = EvalOptions.Strict();

@@ -37,7 +37,7 @@ public static class ImportCommand
         var command = new Command(name, description);
         var workspaceOption = WorkspaceOption.Create();
         var file = new Argument<FileInfo>("file") { Description = "JSONL or CSV file." };
-        var format = CommonOptions.Format("text", "text", "json");
+        var format = CommonOptions.Format();
         command.Arguments.Add(file);
         command.Options.Add(workspaceOption);
         command.Options.Add(format);

@@ -17,7 +17,7 @@ public static class IngestCommand
         var limit = WorkspaceOption.Limit();
         var concurrency = WorkspaceOption.Concurrency(1);
         var toSimplified = new Option<bool>("--to-simplified") { Description = "Convert traditional to simplified Chinese with OpenCC (needs the 'opencc' tool)." };
-        var format = CommonOptions.Format("text", "text", "json");
+        var format = CommonOptions.Format();
         command.Arguments.Add(sources);
         command.Options.Add(workspaceOption);
         command.Options.Add(limit);

@@ -25,7 +25,7 @@ public static class ModelCommand
     {
         var command = new Command("list", "List configured models, role mappings, and the models 'pull' knows by name.");
         var options = new LlmCliOptions(command);
-        var format = CommonOptions.Format("table", "table", "json");
+        var format = CommonOptions.Format();
         command.Options.Add(format);
         command.SetAction(parse =>
         {
@@ -134,7 +134,7 @@ public static class ModelCommand
         var role = new Option<string>("--role") { Description = "Role or model name to test when no model flag is given.", DefaultValueFactory = _ => ModelRoles.Scoring };
         var text = new Option<string>("--text") { Description = "Article text to screen.", DefaultValueFactory = _ => "秋风起，落叶满阶。我在窗前煮一壶茶，想起远方的故人。" };
         var options = new LlmCliOptions(command);
-        var format = CommonOptions.Format("table", "table", "json");
+        var format = CommonOptions.Format();
         command.Options.Add(role);
         command.Options.Add(text);
         command.Options.Add(format);

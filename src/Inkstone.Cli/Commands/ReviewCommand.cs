@@ -23,7 +23,7 @@ public static class ReviewCommand
         var workspaceOption = WorkspaceOption.Create();
         var reviewers = new Option<string[]>("--reviewers") { Description = "Reviewer ids (comma or space separated).", Required = true, AllowMultipleArgumentsPerToken = true };
         var limit = WorkspaceOption.Limit();
-        var format = CommonOptions.Format("text", "text", "json");
+        var format = CommonOptions.Format();
         command.Options.Add(workspaceOption);
         command.Options.Add(reviewers);
         command.Options.Add(limit);

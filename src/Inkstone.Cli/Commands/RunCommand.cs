@@ -15,7 +15,7 @@ public static class RunCommand
         var stages = new Option<string[]>("--stages") { Description = "Only these stages (assess, screen, analyze, reopen, draft, score).", AllowMultipleArgumentsPerToken = true };
         var limit = WorkspaceOption.Limit();
         var concurrency = WorkspaceOption.Concurrency(4);
-        var format = CommonOptions.Format("text", "text", "json");
+        var format = CommonOptions.Format();
         command.Options.Add(workspaceOption);
         command.Options.Add(stages);
         command.Options.Add(limit);

@@ -16,7 +16,7 @@ public static class StatsCommand
             + "then the balance audit and the length distribution in half-decade buckets. Problems with records go to standard error.");
         var dataset = new DatasetCommandOptions();
         dataset.AddTo(command);
-        var formatOption = CommonOptions.Format("table", "table", "md", "csv", "json");
+        var formatOption = CommonOptions.Format(tables: true);
         var byOption = new Option<string>("--by") { Description = "Rows after the overall row: all (categories with their genres), category or genre.", DefaultValueFactory = _ => "all" };
         byOption.AcceptOnlyFromAmong("all", "category", "genre");
         var hanOption = new Option<bool>("--han") { Description = "Also show lengths counted in Han characters (JSON always has them)." };

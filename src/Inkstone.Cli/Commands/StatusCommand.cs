@@ -13,7 +13,7 @@ public static class StatusCommand
     {
         var command = new Command("status", "Items per state (they add up to the number ingested), acceptance rate per stage, genre/platform/month spread of accepted triplets.");
         var workspaceOption = WorkspaceOption.Create();
-        var format = CommonOptions.Format("table", "table", "json");
+        var format = CommonOptions.Format();
         command.Options.Add(workspaceOption);
         command.Options.Add(format);
         command.SetAction((parse, ct) => WorkspaceOption.GuardAsync(async () =>

@@ -12,7 +12,7 @@ public static class TaxonomyCommand
     {
         var command = new Command("taxonomy", "List the genre taxonomy (categories, genres, ids, names and aliases).");
         var taxonomyOption = CommonOptions.Taxonomy();
-        var formatOption = CommonOptions.Format("table", "table", "json");
+        var formatOption = CommonOptions.Format();
         command.Options.Add(taxonomyOption);
         command.Options.Add(formatOption);
         command.SetAction(parse =>

@@ -33,7 +33,7 @@ public static class TextDedupCommand
                 "(exact, |input ∩ reference| ÷ |input|) — finds a short query copied into a long training text, which Jaccard similarity misses.",
         };
         var show = new Option<int>("--show") { Description = "Pairs listed in the table output.", DefaultValueFactory = _ => 20 };
-        var format = CommonOptions.Format("table", "table", "json");
+        var format = CommonOptions.Format();
         foreach (var option in new Option[] { against, againstField, shingle, permutations, bands, seed, threshold, verify, containment, writeUnique, show, format }) command.Options.Add(option);
 
         command.SetAction(async (parse, cancellationToken) =>

@@ -23,7 +23,7 @@ public static class TextLengthsCommand
         var contamination = new ContaminationRuleOptions();
         contamination.AddTo(command);
         var perText = new Option<FileInfo?>("--per-text") { Description = "Also write one JSON line per text (lengths, script shares, contains_chinese) to this file." };
-        var format = CommonOptions.Format("table", "table", "json");
+        var format = CommonOptions.Format();
         foreach (var option in new Option[] { perText, format }) command.Options.Add(option);
 
         command.SetAction(async (parse, cancellationToken) =>

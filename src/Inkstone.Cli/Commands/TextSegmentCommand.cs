@@ -36,9 +36,14 @@ public static class TextSegmentCommand
             Description = "User dictionary in jieba's format (word [frequency] [tag] per line); may be repeated; applied in order.",
             AllowMultipleArgumentsPerToken = false,
         };
-        var formatOption = CommonOptions.Format("jsonl", "jsonl", "json", "text");
-        formatOption.Description = "Output format: jsonl or json (one JSON array of tokens per line), text (tokens joined by --separator).";
-        var separatorOption = new Option<string>("--separator") { Description = "Token separator for --format text.", DefaultValueFactory = _ => " / " };
+        // The tokens are the data this verb produces, not a report: their format is --data-format (docs/cli.md).
+        var formatOption = new Option<string>("--data-format")
+        {
+            Description = "Token output: jsonl (one JSON array of tokens per input line, default; json is the same) or text (tokens joined by --separator).",
+            DefaultValueFactory = _ => "jsonl",
+        };
+        formatOption.AcceptOnlyFromAmong("jsonl", "json", "text");
+        var separatorOption = new Option<string>("--separator") { Description = "Token separator for --data-format text.", DefaultValueFactory = _ => " / " };
         var strictOption = new Option<bool>("--strict") { Description = "Stop at the first record that cannot be read instead of reporting it and going on." };
         command.Arguments.Add(inputArgument);
         command.Options.Add(fieldOption);

@@ -28,7 +28,7 @@ public static class TextTtrCommand
         var window = new Option<int>("--window") { Description = "MATTR window in tokens.", DefaultValueFactory = _ => 50 };
         var threshold = new Option<double>("--mtld-threshold") { Description = "MTLD factor threshold.", DefaultValueFactory = _ => 0.72 };
         var perText = new Option<FileInfo?>("--per-text") { Description = "Also write one JSON line per text (index, line, id, language, tokens, types, ttr, mattr, mtld) to this file." };
-        var format = CommonOptions.Format("table", "table", "json");
+        var format = CommonOptions.Format();
         foreach (var option in new Option[] { language, keepPunctuation, caseSensitive, window, threshold, perText, format }) command.Options.Add(option);
 
         command.SetAction(async (parse, cancellationToken) =>

@@ -15,7 +15,7 @@ public static class TrainExportCommand
         dataFormatOption.AcceptOnlyFromAmong("llamafactory", "openai");
         var formattingOption = new Option<string>("--formatting") { Description = "LLaMA-Factory formatting of the sample files: sharegpt (conversations) or alpaca (instruction/input/output).", DefaultValueFactory = _ => "sharegpt" };
         formattingOption.AcceptOnlyFromAmong("sharegpt", "alpaca");
-        var formatOption = CommonOptions.Format("table", "table", "json");
+        var formatOption = CommonOptions.Format();
         command.Options.Add(outOption);
         command.Options.Add(dataFormatOption);
         command.Options.Add(formattingOption);

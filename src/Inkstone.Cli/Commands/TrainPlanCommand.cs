@@ -9,7 +9,7 @@ public static class TrainPlanCommand
     {
         var command = new Command("plan", "Build the training mixes of a plan and print, per configuration: process and general counts, total, train/validation split and token statistics. Writes nothing.");
         var options = new TrainPlanOptions(command);
-        var formatOption = CommonOptions.Format("table", "table", "json");
+        var formatOption = CommonOptions.Format();
         command.Options.Add(formatOption);
         command.SetAction(async (parse, cancellationToken) =>
         {

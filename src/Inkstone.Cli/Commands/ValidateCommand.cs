@@ -15,7 +15,7 @@ public static class ValidateCommand
             + "records were read, accepted and rejected. Exit code 0 when all records are accepted, 1 otherwise.");
         var dataset = new DatasetCommandOptions();
         dataset.AddTo(command);
-        var formatOption = CommonOptions.Format("text", "text", "json");
+        var formatOption = CommonOptions.Format();
         command.Options.Add(formatOption);
 
         command.SetAction(async (parse, cancellationToken) =>

@@ -25,7 +25,7 @@ public sealed class TextSegmentCommandTests : IDisposable
     public async Task Segment_JsonlFieldWithBadRecords_ReportsThemAndKeepsLinesAligned()
     {
         var input = Write("input.jsonl", "{\"t\":\"他来到了网易杭研大厦\"}\n{\"x\":1}\nnot json\n{\"t\":\"Python3.11版本\"}\n");
-        var (exit, output, errors) = await RunAsync("text", "segment", input, "--field", "t", "--format", "text", "--separator", "|");
+        var (exit, output, errors) = await RunAsync("text", "segment", input, "--field", "t", "--data-format", "text", "--separator", "|");
         Assert.Equal(1, exit);
         Assert.Equal("他|来到|了|网易|杭研|大厦\n\n\nPython3.11|版本\n", output);
         Assert.Contains("input.jsonl:2: field \"t\": no such field", errors, StringComparison.Ordinal);
@@ -47,9 +47,9 @@ public sealed class TextSegmentCommandTests : IDisposable
     {
         var input = Write("input.txt", "李小福是创新办主任\n");
         var dictionary = Write("user.txt", "创新办 3 i\n");
-        var (_, withUser, _) = await RunAsync("text", "segment", input, "--user-dict", dictionary, "--format", "text");
+        var (_, withUser, _) = await RunAsync("text", "segment", input, "--user-dict", dictionary, "--data-format", "text");
         Assert.Equal("李小福 / 是 / 创新办 / 主任\n", withUser);
-        var (_, noHmm, _) = await RunAsync("text", "segment", input, "--mode", "precise-no-hmm", "--format", "text");
+        var (_, noHmm, _) = await RunAsync("text", "segment", input, "--mode", "precise-no-hmm", "--data-format", "text");
         Assert.Equal("李 / 小 / 福 / 是 / 创新 / 办 / 主任\n", noHmm);
     }
 

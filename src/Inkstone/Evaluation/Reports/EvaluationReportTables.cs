@@ -1,3 +1,4 @@
+using Inkstone.Reports;
 using Inkstone.Evaluation.Judgments;
 
 namespace Inkstone.Evaluation.Reports;

@@ -1,3 +1,4 @@
+using Inkstone.Reports;
 using Inkstone.Evaluation.Generation;
 using Inkstone.Evaluation.Judgments;
 using Inkstone.Evaluation.Queries;

@@ -1,7 +1,7 @@
 using System.Text;
 using Inkstone.Evaluation.Judgments;
 
-namespace Inkstone.Evaluation.Reports;
+namespace Inkstone.Reports;
 
 /// <summary>Writes report tables as Markdown or CSV (one CSV block per table, separated by a blank line and headed by the title).</summary>
 public static class ReportTableWriter
