@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Inkstone.Configuration;
 using Inkstone.Curation.Assessment;
 
 namespace Inkstone.Curation;
 
 /// <summary>
 /// The workspace's <c>inkstone.json</c> (docs/operations.md): where the database is and how the stages behave.
-/// Unknown keys are kept by other modules' sections (e.g. <c>llm</c>), which this record carries as raw JSON.
+/// Every unknown key is an error naming its path; the <c>llm</c> section is carried as raw JSON and checked by the model layer.
 /// </summary>
 public sealed record WorkspaceConfig
 {
@@ -94,20 +95,24 @@ public sealed record WorkspaceConfig
         AllowTrailingCommas = true,
     };
 
-    /// <summary>Reads and checks the file; every out-of-range or unknown value is named in one error.</summary>
+    /// <summary>Reads and checks the file; every unknown key (with a "did you mean") and out-of-range value is named in one error.</summary>
     public static WorkspaceConfig Load(string path)
     {
         WorkspaceConfig config;
+        var problems = new List<string>();
         try
         {
-            config = JsonSerializer.Deserialize<WorkspaceConfig>(File.ReadAllText(path), JsonOptions) ?? new WorkspaceConfig();
+            var text = File.ReadAllText(path);
+            using (var document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }))
+                problems.AddRange(UnknownKeyFinder.Find<WorkspaceConfig>(document.RootElement, JsonOptions));
+            config = JsonSerializer.Deserialize<WorkspaceConfig>(text, JsonOptions) ?? new WorkspaceConfig();
         }
         catch (JsonException ex)
         {
             throw new InvalidDataException($"{path}: line {ex.LineNumber + 1}: {ex.Message}", ex);
         }
 
-        var problems = config.Problems();
+        problems.AddRange(config.Problems());
         if (problems.Count > 0) throw new InvalidDataException($"{path}: {string.Join("; ", problems)}");
         return config;
     }

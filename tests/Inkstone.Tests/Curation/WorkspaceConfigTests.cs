@@ -17,6 +17,36 @@ public sealed class WorkspaceConfigTests : IDisposable
     }
 
     [Fact]
+    public void Load_MisspelledKeysAtAnyDepth_NamesEachPathWithSuggestion()
+    {
+        var path = Write("""
+            {
+              "gate": { "minimum_totl": 40 },
+              "screening": { "min_qualty": 9, "mode": "none" },
+              "gates": {},
+              "colour": "blue",
+              "llm": { "whatever_the_model_layer_checks": 1 }
+            }
+            """);
+        var error = Assert.Throws<InvalidDataException>(() => WorkspaceConfig.Load(path));
+        Assert.Contains("gate.minimum_totl: unknown setting (did you mean 'minimum_total'?)", error.Message);
+        Assert.Contains("screening.min_qualty: unknown setting (did you mean 'min_quality'?)", error.Message);
+        Assert.Contains("gates: unknown setting (did you mean 'gate'?)", error.Message);
+        Assert.Contains("colour: unknown setting", error.Message);
+        Assert.DoesNotContain("colour: unknown setting (", error.Message);
+        Assert.DoesNotContain("whatever_the_model_layer_checks", error.Message);
+        Assert.Equal(4, error.Message.Split("; ").Length);
+    }
+
+    [Fact]
+    public void Load_SavedDefaultsWithEverySection_NoUnknownKeys()
+    {
+        var path = _dir.Combine(WorkspaceConfig.FileName);
+        new WorkspaceConfig { Drafts = new() { Enabled = true } }.Save(path);
+        Assert.True(WorkspaceConfig.Load(path).Drafts.Enabled);
+    }
+
+    [Fact]
     public void Defaults_HaveNoProblems() => Assert.Empty(new WorkspaceConfig().Problems());
 
     [Fact]

@@ -39,6 +39,8 @@ public sealed class LlmSettingsLoaderTests
     [InlineData("""{ "llm": { "models": { "a": { "backend": "openai", "model": "x" } } } }""", "inkstone.json: llm.models.a.base_url: required")]
     [InlineData("""{ "llm": { "models": { "a": { "backend": "embedded", "model_path": "m", "system_prompt": 3 } } } }""", "llm.models.a.system_prompt: expected string")]
     [InlineData("""{ "llm": { "models": { "a": { "backend": "embedded", "model_path": "m", "colour": 1 } } } }""", "llm.models.a.colour: unknown setting")]
+    [InlineData("""{ "llm": { "models": { "a": { "backend": "embedded", "model_path": "m", "max_concurency": 1 } } } }""", "llm.models.a.max_concurency: unknown setting (did you mean 'max_concurrency'?)")]
+    [InlineData("""{ "llm": { "default_modle": "a" } }""", "llm.default_modle: unknown setting (did you mean 'default_model'?)")]
     [InlineData("""{ "llm": { "models": { "a": { "backend": "embedded", "model_path": "m" } }, "roles": { "judge": "b" } } }""", "llm.roles.judge: no model named 'b'")]
     [InlineData("""{ "llm": { "models": { "a": { "backend": "embedded", "model_path": "m", "structured_output": "xml" } } } }""", "structured_output: 'xml' is not one of json_schema, json_object")]
     public void Parse_BadSetting_ErrorNamesField(string json, string expected) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Inkstone.Configuration;
 using Inkstone.Llm.Download;
 
 namespace Inkstone.Llm.Configuration;
@@ -64,7 +65,7 @@ public static class LlmSettingsLoader
                     "prompt_directory" => settings with { PromptDirectory = String(p.Value, field) },
                     "model_directory" => settings with { ModelDirectory = String(p.Value, field) },
                     "cache" => settings with { CacheEnabled = Bool(p.Value, field) },
-                    _ => throw new LlmConfigurationException($"{field}: unknown setting"),
+                    _ => throw new LlmConfigurationException($"{field}: unknown setting{NameSuggestion.Hint(p.Name, s_sectionKeys)}"),
                 };
             }
             if (models.Count > 0 && !models.ContainsKey(settings.DefaultModel))
@@ -74,6 +75,16 @@ public static class LlmSettingsLoader
             return settings;
         }
     }
+
+    private static readonly string[] s_sectionKeys = ["models", "roles", "default_model", "prompt_directory", "model_directory", "cache"];
+
+    private static readonly string[] s_modelKeys =
+    [
+        "backend", "model", "base_url", "api_key_env", "structured_output", "max_tokens_parameter",
+        "max_output_tokens", "temperature", "top_p", "system_prompt", "seed", "max_concurrency",
+        "requests_per_minute", "tokens_per_minute", "retry_attempts", "retry_base_delay_s",
+        "retry_max_delay_s", "attempt_timeout_s", "model_path", "context_size", "threads",
+    ];
 
     private static ModelConfiguration ParseModel(string name, JsonElement e, string at)
     {
@@ -110,7 +121,7 @@ public static class LlmSettingsLoader
                 "model_path" => model with { ModelPath = String(p.Value, field) },
                 "context_size" => model with { ContextSize = (uint)Int(p.Value, field, 256) },
                 "threads" => model with { Threads = Int(p.Value, field, 1) },
-                _ => throw new LlmConfigurationException($"{field}: unknown setting"),
+                _ => throw new LlmConfigurationException($"{field}: unknown setting{NameSuggestion.Hint(p.Name, s_modelKeys)}"),
             };
         }
         return Validate(model, at);
