@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using System.Data.Common;
 using System.Text.Json;
 using Inkstone.Datasets;
+using Inkstone.Llm.Backends;
 using Inkstone.Llm.Configuration;
 using Inkstone.Llm.Prompts;
 using Inkstone.Storage;
@@ -58,6 +59,7 @@ public static class VerbGuard
         {
             OperationCanceledException when cancelled => (ExitCodes.Interrupted, "interrupted; work recorded so far is kept (re-run to continue)"),
             CliInputException e => (e.ExitCode, e.Message),
+            EndpointUnavailableException e => (ExitCodes.CheckFailed, OneLine(e.Message) + " (nothing was quarantined for it; re-run when the server answers)"),
             FileNotFoundException e => (ExitCodes.InputError, e.FileName is { Length: > 0 } f ? $"{f}: no such file" : OneLine(e.Message)),
             DirectoryNotFoundException e => (ExitCodes.InputError, OneLine(e.Message)),
             UnauthorizedAccessException e => (ExitCodes.InputError, OneLine(e.Message)),

@@ -51,7 +51,7 @@ public sealed class PromptRunner : IStructuredLlm
         {
             response = await client.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (ToFailure(e, cancellationToken) is { } failure)
+        catch (Exception e) when (ToFailure(e, model, cancellationToken) is { } failure)
         {
             return new LlmOutcome<TResult>(failure, Info(model, template, null, started));
         }
@@ -72,7 +72,7 @@ public sealed class PromptRunner : IStructuredLlm
         {
             response = await client.GetResponseAsync(messages, CreateOptions(template, model), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (ToFailure(e, cancellationToken) is { } failure)
+        catch (Exception e) when (ToFailure(e, model, cancellationToken) is { } failure)
         {
             return new LlmOutcome<string>(failure, Info(model, template, null, started));
         }
@@ -115,10 +115,17 @@ public sealed class PromptRunner : IStructuredLlm
         return new LlmCallInfo(model.Name, template.Key, hit, usage, _timeProvider.GetElapsedTime(started));
     }
 
-    /// <summary>The diagnostic for an exception from the pipeline; null (rethrow) for cancellation the caller asked for.</summary>
-    private static LlmFailure? ToFailure(Exception e, CancellationToken cancellationToken)
+    /// <summary>
+    /// The diagnostic for an exception from the pipeline; null (rethrow) for cancellation the caller asked for. An
+    /// endpoint that cannot be reached is no failure of the item: it is thrown as <see cref="EndpointUnavailableException"/>.
+    /// </summary>
+    private static LlmFailure? ToFailure(Exception e, ModelConfiguration model, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested && e is OperationCanceledException) return null;
+        if (EndpointUnavailableException.Find(e) is { } down) throw down;
+        for (var x = e; x is not null; x = x.InnerException)
+            if (x is HttpRequestException h && CircuitBreakerHandler.IsUnreachable(h))
+                throw new EndpointUnavailableException(model.BaseUrl ?? new Uri("http://unknown/"), WithCauses(h));
         return e switch
         {
             TimeoutRejectedException => new LlmFailure(LlmFailureKind.Timeout, "every attempt timed out: " + e.Message, null),

@@ -37,6 +37,15 @@ public sealed class VerbGuardTests
     }
 
     [Fact]
+    public void Report_EndpointUnavailable_CheckFailedWithTheCause()
+    {
+        using var error = new StringWriter();
+        var code = VerbGuard.Report(new Inkstone.Llm.Backends.EndpointUnavailableException(new Uri("http://127.0.0.1:9/v1/"), "Connection refused"), error, false, false);
+        Assert.Equal(ExitCodes.CheckFailed, code);
+        Assert.Contains("http://127.0.0.1:9/v1/ is unavailable: Connection refused", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_Verbose_AddsTheStackTrace()
     {
         using var error = new StringWriter();
