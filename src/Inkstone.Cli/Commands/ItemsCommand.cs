@@ -58,10 +58,9 @@ public static class ItemsCommand
             var table = new ReportTable("items", ["id", "state", "reason", "genre", "title", "updated"],
                 [.. items.Select(i => (IReadOnlyList<string>)[i.Id, i.State, i.ReasonCode ?? "", i.Genre ?? "", i.Title,
                     i.UpdatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)])]);
-            var notes = new List<string>();
-            if (items.Count == 0) notes.Add("no items match");
-            if (cut) notes.Add($"first {max:N0} shown; --limit N shows more");
-            ReportTableOutput.Write(Console.Out, [table], parse.GetValue(format)!, notes);
+            ReportTableOutput.Write(Console.Out, [table], parse.GetValue(format)!);
+            if (items.Count == 0) Console.Error.WriteLine("no items match");
+            if (cut) Console.Error.WriteLine($"first {max:N0} shown; --limit N shows more");
             return 0;
         });
         return command;
