@@ -19,7 +19,8 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(ModelCommand.Create());
-        foreach (var curation in (Command[])[InitCommand.Create(), IngestCommand.Create(), RunCommand.Create(), StatusCommand.Create(), ImportCommand.Create(), ReviewCommand.Create(), ExportCommand.Create(), ReleaseCommand.Create(), DemoCommand.Create()])
+        foreach (var curation in (Command[])[InitCommand.Create(), IngestCommand.Create(), RunCommand.Create(), StatusCommand.Create(), ImportCommand.Create(), ReviewCommand.Create(), ExportCommand.Create(), ReleaseCommand.Create(), DemoCommand.Create(),
+            ItemsCommand.Create(), ErrorsCommand.Create()])
             root.Subcommands.Add(curation);
         VerbGuard.Apply(root);
         return root;

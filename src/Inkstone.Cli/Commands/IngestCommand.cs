@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Inkstone.Cli.Conventions;
 using Inkstone.Curation;
 using Inkstone.Curation.Dedup;
 using Inkstone.Curation.Ingest;
@@ -12,7 +13,7 @@ public static class IngestCommand
     public static Command Create()
     {
         var command = new Command("ingest", "Ingest source texts (JSONL, CSV, HTML, .txt/.md files or folders) with provenance: normalize, deduplicate, date gate. Re-running on the same files adds nothing twice.");
-        var sources = new Argument<string[]>("sources") { Description = "Files or folders to read.", Arity = ArgumentArity.OneOrMore };
+        var sources = new Argument<string[]>("sources") { Description = "Files or folders to read.", Arity = ArgumentArity.OneOrMore }.ExistingPaths();
         var workspaceOption = WorkspaceOption.Create();
         var limit = WorkspaceOption.Limit();
         var concurrency = WorkspaceOption.Concurrency(1);
@@ -24,18 +25,27 @@ public static class IngestCommand
         command.Options.Add(concurrency);
         command.Options.Add(toSimplified);
         command.Options.Add(format);
-        command.SetAction((parse, ct) => WorkspaceOption.GuardAsync(async () =>
+        var strict = CommonOptions.Strict(
+            "Stop with exit code 2 at the first problem in a source record (default: report every problem, store the valid records, exit 1 when a record was not stored).");
+        command.Options.Add(strict);
+        command.SetAction(async (parse, ct) =>
         {
             await using var workspace = await WorkspaceOption.OpenAsync(parse.GetValue(workspaceOption)!, ct);
-            var report = await Run(workspace, parse.GetValue(sources)!, parse.GetValue(limit), parse.GetValue(concurrency), parse.GetValue(toSimplified), ct);
+            var report = await Run(workspace, parse.GetValue(sources)!, parse.GetValue(limit), parse.GetValue(concurrency),
+                parse.GetValue(toSimplified), ct, strict: parse.GetValue(strict));
+            if (report.StoppedAtFirstProblem)
+                throw new CliInputException($"--strict: stopped at the first problem: {report.FirstErrors[0]} (records read before it are stored)");
             if (parse.GetValue(format) == "json") Console.Out.WriteLine(JsonSerializer.Serialize(report, CliJson.Indented));
             else Print(report);
-            return 0;
-        }));
+            return ExitCodes.FromRejections(NotStored(report));
+        });
         return command;
     }
 
-    internal static async Task<IngestReport> Run(Workspace workspace, IReadOnlyList<string> sources, long? limit, int concurrency, bool toSimplified, CancellationToken ct, bool quiet = false)
+    /// <summary>Records that did not become items because of an error (unreadable, empty, too long, id used by another text).</summary>
+    internal static long NotStored(IngestReport report) => report.Failed + report.IdConflicts;
+
+    internal static async Task<IngestReport> Run(Workspace workspace, IReadOnlyList<string> sources, long? limit, int concurrency, bool toSimplified, CancellationToken ct, bool quiet = false, bool strict = false)
     {
         var config = workspace.Config.Ingest;
         var convert = toSimplified || config.ToSimplified;
@@ -43,6 +53,7 @@ public static class IngestCommand
         var options = new IngestOptions
         {
             PublishedOnOrAfter = config.PublishedOnOrAfter, MaxCharacters = config.MaxCharacters, ToSimplified = convert, Limit = limit, Concurrency = concurrency,
+            StopAtFirstProblem = strict, BatchSize = strict ? 1 : new IngestOptions().BatchSize,
         };
         return await service.IngestAsync(sources, options, null, quiet ? null : new Progress<IngestProgress>(p => WorkspaceOption.Progress($"ingest: {p.RecordsRead:N0} records read, {p.Stored:N0} stored, {p.Errors:N0} errors")), ct);
     }
@@ -54,8 +65,8 @@ public static class IngestCommand
         Console.Out.WriteLine($"  already in the workspace: {report.AlreadyPresent:N0}; id conflicts: {report.IdConflicts:N0}; not stored (errors): {report.Failed:N0}");
         if (report.ErrorCount > 0)
         {
-            Console.Out.WriteLine($"errors: {report.ErrorCount:N0} (all listed in the workspace; first ones below)");
-            foreach (var e in report.FirstErrors.Take(20)) Console.Out.WriteLine($"  {e}");
+            Console.Out.WriteLine($"errors: {report.ErrorCount:N0} (all listed by 'inkstone errors'; first ones below)");
+            foreach (var e in report.FirstErrors.Take(20)) Console.Error.WriteLine($"  {e}");
         }
     }
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Json;
+using Inkstone.Cli.Conventions;
 using Inkstone.Curation.Exchange;
 
 namespace Inkstone.Cli.Commands;
@@ -17,15 +19,20 @@ public static class ReleaseCommand
         command.Options.Add(id);
         command.Options.Add(publishedAt);
         command.Options.Add(by);
-        command.SetAction((parse, ct) => WorkspaceOption.GuardAsync(async () =>
+        var format = CommonOptions.Format();
+        command.Options.Add(format);
+        command.SetAction(async (parse, ct) =>
         {
             await using var workspace = await WorkspaceOption.OpenAsync(parse.GetValue(workspaceOption)!, ct);
+            var itemId = parse.GetValue(id)!;
             var (outcome, field, error) = await new PublishedDateImporter(workspace.Items, workspace.Config.Ingest.PublishedOnOrAfter)
-                .ReleaseAsync(parse.GetValue(id), parse.GetValue(publishedAt), parse.GetValue(by), null, ct);
-            if (error is not null) { Console.Error.WriteLine($"error: {field}: {error}"); return 1; }
-            Console.Out.WriteLine(outcome == "already" ? $"{parse.GetValue(id)}: already released with that date" : $"{parse.GetValue(id)}: held → {outcome}; run 'inkstone run' to process it");
+                .ReleaseAsync(itemId, parse.GetValue(publishedAt), parse.GetValue(by), null, ct);
+            if (error is not null) throw new CliInputException($"{(field == "source_id" ? "--id" : field == "published_at" ? "--published-at" : "--" + field)}: {error}");
+            if (parse.GetValue(format) == "json")
+                Console.Out.WriteLine(JsonSerializer.Serialize(new { id = itemId, outcome }, CliJson.Indented));
+            else Console.Out.WriteLine(outcome == "already" ? $"{itemId}: already released with that date" : $"{itemId}: held → {outcome}; run 'inkstone run' to process it");
             return 0;
-        }));
+        });
         return command;
     }
 }

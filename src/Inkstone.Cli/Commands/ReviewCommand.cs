@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Inkstone.Cli.Conventions;
 using Inkstone.Curation.Exchange;
 using Inkstone.Curation.Review;
 
@@ -28,16 +29,16 @@ public static class ReviewCommand
         command.Options.Add(reviewers);
         command.Options.Add(limit);
         command.Options.Add(format);
-        command.SetAction((parse, ct) => WorkspaceOption.GuardAsync(async () =>
+        command.SetAction(async (parse, ct) =>
         {
             await using var workspace = await WorkspaceOption.OpenAsync(parse.GetValue(workspaceOption)!, ct);
             var pool = parse.GetValue(reviewers)!.SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
             var report = await new ReviewService(workspace.Items, workspace.Config.Review).AssignAsync(pool, parse.GetValue(limit), null, ct);
-            if (parse.GetValue(format) == "json") { Console.Out.WriteLine(JsonSerializer.Serialize(report, CliJson.Indented)); return 0; }
+            if (parse.GetValue(format) == "json") { Console.Out.WriteLine(JsonSerializer.Serialize(report, CliJson.Indented)); return ExitCodes.FromRejections(report.Problems.Count); }
             Console.Out.WriteLine($"assigned: {report.Assigned:N0} triplets ({string.Join(", ", report.AssignmentsPerReviewer.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))})");
-            foreach (var p in report.Problems) Console.Out.WriteLine($"  {p}");
-            return 0;
-        }));
+            foreach (var p in report.Problems) Console.Error.WriteLine($"  {p}");
+            return ExitCodes.FromRejections(report.Problems.Count);
+        });
         return command;
     }
 
@@ -45,18 +46,22 @@ public static class ReviewCommand
     {
         var command = new Command("export", "Write open review assignments (with the triplets) as JSONL; reviewers fill in decision, reason and comment.");
         var workspaceOption = WorkspaceOption.Create();
-        var output = new Option<FileInfo>("--output", "-o") { Description = "JSONL file to write.", Required = true };
+        var output = CommonOptions.Output("JSONL file to write.", required: true);
+        var format = CommonOptions.Format();
         var reviewer = new Option<string?>("--reviewer") { Description = "Only this reviewer's assignments." };
         command.Options.Add(workspaceOption);
         command.Options.Add(output);
         command.Options.Add(reviewer);
-        command.SetAction((parse, ct) => WorkspaceOption.GuardAsync(async () =>
+        command.Options.Add(format);
+        command.SetAction(async (parse, ct) =>
         {
             await using var workspace = await WorkspaceOption.OpenAsync(parse.GetValue(workspaceOption)!, ct);
-            var count = await new ReviewService(workspace.Items, workspace.Config.Review).ExportAssignmentsAsync(parse.GetValue(output)!.FullName, parse.GetValue(reviewer), ct);
-            Console.Out.WriteLine($"{count:N0} open assignments written to {parse.GetValue(output)!.FullName}");
+            var path = parse.GetValue(output)!.FullName;
+            var count = await new ReviewService(workspace.Items, workspace.Config.Review).ExportAssignmentsAsync(path, parse.GetValue(reviewer), ct);
+            if (parse.GetValue(format) == "json") Console.Out.WriteLine(JsonSerializer.Serialize(new { exported = count, output = path }, CliJson.Indented));
+            else Console.Out.WriteLine($"{count:N0} open assignments written to {path}");
             return 0;
-        }));
+        });
         return command;
     }
 

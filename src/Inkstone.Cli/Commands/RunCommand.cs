@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Inkstone.Cli.Conventions;
 using Inkstone.Curation;
 using Inkstone.Curation.Modeling;
 
@@ -22,7 +23,7 @@ public static class RunCommand
         command.Options.Add(concurrency);
         command.Options.Add(format);
         var llm = new LlmCliOptions(command, workspaceVerb: true);
-        command.SetAction((parse, ct) => WorkspaceOption.GuardAsync(async () =>
+        command.SetAction(async (parse, ct) =>
         {
             await using var workspace = await WorkspaceOption.OpenAsync(parse.GetValue(workspaceOption)!, ct);
             var selected = parse.GetValue(stages) is { Length: > 0 } s ? s.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray() : null;
@@ -30,17 +31,23 @@ public static class RunCommand
             if (model is null) WorkspaceOption.Progress("no model configured (inkstone.json 'llm' section, INKSTONE_LLM_* or --base-url/--model-path): model stages are skipped");
             var runId = NewRunId(TimeProvider.System);
             var reports = await Run(workspace, model?.Model, runId, selected, parse.GetValue(limit), parse.GetValue(concurrency), ct);
-            if (parse.GetValue(format) == "json") Console.Out.WriteLine(JsonSerializer.Serialize(reports, CliJson.Indented));
-            else Print(reports);
+            var summary = await RunSummary.ComputeAsync(workspace, runId, reports, model is not null, model?.Llm.Ledger.Snapshot() ?? [], ct);
+            if (parse.GetValue(format) == "json") Console.Out.WriteLine(JsonSerializer.Serialize(summary, CliJson.Indented));
+            else
+            {
+                Print(reports, summary.Failures);
+                if (model is not null) UsageReport.Write(model.Llm.Ledger);
+                foreach (var step in summary.NextSteps) Console.Error.WriteLine("next: " + step);
+            }
+
             if (model is not null)
             {
-                // Standard output carrying JSON stays one document: the figures are in the usage record then.
-                if (parse.GetValue(format) != "json") UsageReport.Write(model.Llm.Ledger);
                 await model.Llm.SaveUsageAsync(runId, ct);
                 WorkspaceOption.Progress($"usage recorded as run '{runId}'");
             }
-            return 0;
-        }));
+
+            return ExitCodes.FromRejections(summary.Failures.Sum(f => f.Count));
+        });
         return command;
     }
 
@@ -59,13 +66,17 @@ public static class RunCommand
         return pipeline.RunAsync(options, quiet ? null : new Progress<StageProgress>(p => WorkspaceOption.Progress($"{p.Stage}: {p.Processed:N0} items")), ct);
     }
 
-    internal static void Print(IReadOnlyList<StageRunReport> reports)
+    internal static void Print(IReadOnlyList<StageRunReport> reports, IReadOnlyList<RunSummary.StageFailure>? failures = null)
     {
         foreach (var r in reports)
         {
             if (r.Skipped is not null) { Console.Out.WriteLine($"{r.Stage}: skipped — {r.Skipped}"); continue; }
             var outcomes = r.Outcomes.Count == 0 ? "no work" : string.Join(", ", r.Outcomes.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value:N0}"));
             Console.Out.WriteLine($"{r.Stage}: {r.Processed:N0} items → {outcomes}{(r.Requeued > 0 ? $"; {r.Requeued:N0} retried from quarantine" : "")}{(r.Conflicts > 0 ? $"; {r.Conflicts:N0} changed by another writer" : "")}");
+            foreach (var f in failures?.Where(f => f.Stage == r.Stage) ?? [])
+                Console.Out.WriteLine($"  failed: {f.Kind} × {f.Count:N0}, e.g. {f.ExampleId}: {f.ExampleReason}");
         }
+
+        if (failures is { Count: > 0 }) Console.Out.WriteLine("every failed item with its full reason: inkstone errors");
     }
 }

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Inkstone.Cli.Rendering;
 using Inkstone.Curation;
-using Spectre.Console;
+using Inkstone.Reports;
 
 namespace Inkstone.Cli.Commands;
 
@@ -13,38 +14,44 @@ public static class StatusCommand
     {
         var command = new Command("status", "Items per state (they add up to the number ingested), acceptance rate per stage, genre/platform/month spread of accepted triplets.");
         var workspaceOption = WorkspaceOption.Create();
-        var format = CommonOptions.Format();
+        var format = CommonOptions.Format(tables: true);
         command.Options.Add(workspaceOption);
         command.Options.Add(format);
-        command.SetAction((parse, ct) => WorkspaceOption.GuardAsync(async () =>
+        command.SetAction(async (parse, ct) =>
         {
             await using var workspace = await WorkspaceOption.OpenAsync(parse.GetValue(workspaceOption)!, ct);
             var status = await new CurationStatusService(workspace.Items).ComputeAsync(workspace.Config.Review.MinimumPerGenre, ct);
             if (parse.GetValue(format) == "json") Console.Out.WriteLine(JsonSerializer.Serialize(status, CliJson.Indented));
-            else Print(status);
+            else Print(status, parse.GetValue(format)!);
             return 0;
-        }));
+        });
         return command;
     }
 
-    internal static void Print(CurationStatus status)
+    internal static void Print(CurationStatus status, string format = "text")
     {
-        var states = new Table().AddColumns("state", "reason", "items");
-        foreach (var s in status.States) states.AddRow(s.State, Markup.Escape(s.Reason ?? ""), s.Count.ToString("N0", CultureInfo.InvariantCulture));
-        states.AddRow("[bold]total[/]", "", $"[bold]{status.Total:N0}[/]");
-        AnsiConsole.Write(states);
-        Console.Out.WriteLine($"ingest errors recorded: {status.IngestErrors:N0}");
+        ArgumentNullException.ThrowIfNull(status);
+        static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+        var states = new ReportTable("items per state", ["state", "reason", "items"],
+            [.. status.States.Select(s => (IReadOnlyList<string>)[s.State, s.Reason ?? "", N(s.Count)]), ["total", "", N(status.Total)]]);
+        var rates = new ReportTable("acceptance rate per stage", ["stage", "from", "decided", "passed", "rate"],
+            [.. status.Rates.Select(r => (IReadOnlyList<string>)[r.Stage, r.From, N(r.Decided), N(r.Passed),
+                r.Rate is { } x ? x.ToString("P1", CultureInfo.InvariantCulture) : "–"])]);
+        var tables = new List<ReportTable> { states, rates };
+        var notes = new List<string> { $"ingest errors recorded: {N(status.IngestErrors)}{(status.IngestErrors > 0 ? " (inkstone errors lists them)" : "")}" };
+        if (status.Genres.Count == 0) notes.Add("no accepted triplets yet");
+        else
+        {
+            tables.Add(Buckets("accepted per genre", "genre", status.Genres));
+            tables.Add(Buckets("accepted per platform", "platform", status.Platforms));
+            tables.Add(Buckets("accepted per month", "month", status.Months));
+            var low = status.Genres.Where(g => g.Count < status.MinimumPerGenre).ToList();
+            if (low.Count > 0) notes.Add($"below {status.MinimumPerGenre} per genre: {string.Join(", ", low.Select(g => g.Key))}");
+        }
 
-        var rates = new Table().AddColumns("stage", "from", "decided", "passed", "rate");
-        foreach (var r in status.Rates)
-            rates.AddRow(r.Stage, r.From, r.Decided.ToString("N0", CultureInfo.InvariantCulture), r.Passed.ToString("N0", CultureInfo.InvariantCulture), r.Rate is { } x ? x.ToString("P1", CultureInfo.InvariantCulture) : "–");
-        AnsiConsole.Write(rates);
-
-        if (status.Genres.Count == 0) { Console.Out.WriteLine("no accepted triplets yet"); return; }
-        var low = status.Genres.Where(g => g.Count < status.MinimumPerGenre).ToList();
-        Console.Out.WriteLine($"accepted per genre: {string.Join(", ", status.Genres.Select(g => $"{g.Key} {g.Count}"))}");
-        if (low.Count > 0) Console.Out.WriteLine($"below {status.MinimumPerGenre} per genre: {string.Join(", ", low.Select(g => g.Key))}");
-        Console.Out.WriteLine($"accepted per platform: {string.Join(", ", status.Platforms.Select(g => $"{g.Key} {g.Count}"))}");
-        Console.Out.WriteLine($"accepted per month: {string.Join(", ", status.Months.Select(g => $"{g.Key} {g.Count}"))}");
+        ReportTableOutput.Write(Console.Out, tables, format, notes);
     }
+
+    private static ReportTable Buckets(string title, string key, IReadOnlyList<CurationStatus.Bucket> buckets) =>
+        new(title, [key, "triplets"], [.. buckets.Select(b => (IReadOnlyList<string>)[b.Key, b.Count.ToString("N0", CultureInfo.InvariantCulture)])]);
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Inkstone.Cli.Conventions;
 using Inkstone.Curation;
 using Inkstone.Curation.Modeling;
 using Inkstone.Llm.Configuration;
@@ -42,25 +43,19 @@ public static class WorkspaceOption
         return CurationModelSession.Open(workspace.Config, Path.Combine(workspace.Directory, WorkspaceConfig.FileName), workspace.Database, overrides);
     }
 
-    public static Task<Workspace> OpenAsync(DirectoryInfo directory, CancellationToken cancellationToken) => Workspace.OpenAsync(directory.FullName, cancellationToken);
-
     /// <summary>
-    /// Runs a verb, turning the errors a user can fix (missing workspace or file, bad configuration or input, a schema
-    /// newer than this build, a missing tool) into one line on standard error and exit code 1, instead of a stack trace.
+    /// Opens the workspace in <paramref name="directory"/>; a path that is no folder or no workspace is one input error
+    /// naming it (exit code 2).
     /// </summary>
-    public static async Task<int> GuardAsync(Func<Task<int>> action)
+    public static Task<Workspace> OpenAsync(DirectoryInfo directory, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(action);
-        try
-        {
-            return await action().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or IOException or InvalidDataException or ArgumentException
-            or NotSupportedException or UnauthorizedAccessException or LlmConfigurationException or Llm.Prompts.PromptFormatException or Storage.WorkspaceSchemaException or System.Data.Common.DbException)
-        {
-            Console.Error.WriteLine($"error: {ex.Message}");
-            return 1;
-        }
+        ArgumentNullException.ThrowIfNull(directory);
+        var path = directory.ToString();
+        if (File.Exists(directory.FullName)) throw new CliInputException($"{path}: is a file, not a workspace folder");
+        if (!Directory.Exists(directory.FullName)) throw new CliInputException($"{path}: no such folder (create a workspace with 'inkstone init {path}')");
+        if (!File.Exists(Path.Combine(directory.FullName, WorkspaceConfig.FileName)))
+            throw new CliInputException($"{path}: not a workspace (no {WorkspaceConfig.FileName}); create one with 'inkstone init {path}'");
+        return Workspace.OpenAsync(directory.FullName, cancellationToken);
     }
 
     /// <summary>Progress lines go to standard error so that standard output stays parseable (--format json).</summary>

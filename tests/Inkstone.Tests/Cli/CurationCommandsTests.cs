@@ -43,15 +43,16 @@ public sealed class CurationCommandsTests : IDisposable
         ]);
 
         Assert.Equal(0, (await RunAsync("init", workspace)).Exit);
+        // Record c is not stored (broken JSON): exit 1.
         var ingest = await RunAsync("ingest", "-w", workspace, source, "--format", "json");
-        Assert.Equal(0, ingest.Exit);
+        Assert.Equal(1, ingest.Exit);
         using (var report = JsonDocument.Parse(ingest.Output))
             Assert.Equal((3, 1), (report.RootElement.GetProperty("records_read").GetInt32(), report.RootElement.GetProperty("failed").GetInt32()));
 
         var run = await RunAsync("run", "-w", workspace, "--format", "json");
         using (var stages = JsonDocument.Parse(run.Output))
         {
-            var screen = stages.RootElement.EnumerateArray().Single(s => s.GetProperty("stage").GetString() == "screen");
+            var screen = stages.RootElement.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("stage").GetString() == "screen");
             Assert.Contains("no model configured", screen.GetProperty("skipped").GetString(), StringComparison.Ordinal);
         }
 
@@ -89,7 +90,7 @@ public sealed class CurationCommandsTests : IDisposable
             source_id = $"s{i}", annotator = "ann1", query = "写一篇短文", thought = "先想结构",
         })));
         var workspace = Path.Combine(_directory, "demo");
-        var (exit, output) = await RunAsync("demo", "--samples", samples, "--workspace", workspace);
+        var (exit, output) = await RunAsync("demo", "--from", samples, "--workspace", workspace);
         Assert.Equal(0, exit);
         Assert.Contains("records: 2; applied: annotated 2", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(workspace, "inkstone.json")));

@@ -29,7 +29,7 @@ public sealed class DemoCommandTests : IDisposable
         try
         {
             Console.SetOut(output);
-            code = await CliApp.CreateRootCommand().Parse(["demo", "--workspace", workspaceDirectory, "--samples", samples]).InvokeAsync(cancellationToken: ct);
+            code = await CliApp.CreateRootCommand().Parse(["demo", "--workspace", workspaceDirectory, "--from", samples]).InvokeAsync(cancellationToken: ct);
         }
         finally
         {

@@ -67,12 +67,14 @@ public abstract class RunWithModelTests : IDisposable
         }
     }
 
-    private static async Task<Dictionary<string, string>> RunStagesAsync(string workspace)
+    private static async Task<Dictionary<string, string>> RunStagesAsync(string workspace, int expectedExit = 0, List<string>? failures = null)
     {
         var (exit, output) = await RunAsync("run", "-w", workspace, "--format", "json");
-        Assert.Equal(0, exit);
+        Assert.Equal(expectedExit, exit);
         using var json = JsonDocument.Parse(output);
-        return json.RootElement.EnumerateArray().ToDictionary(
+        failures?.AddRange(json.RootElement.GetProperty("failures").EnumerateArray().Select(f =>
+            $"{f.GetProperty("stage").GetString()}/{f.GetProperty("kind").GetString()}×{f.GetProperty("count").GetInt64()}"));
+        return json.RootElement.GetProperty("stages").EnumerateArray().ToDictionary(
             s => s.GetProperty("stage").GetString()!,
             s => s.GetProperty("outcomes").EnumerateObject().Select(o => $"{o.Name}={o.Value.GetInt64()}").Order(StringComparer.Ordinal).Aggregate("", (a, b) => a.Length == 0 ? b : a + "," + b));
     }
@@ -118,8 +120,11 @@ public abstract class RunWithModelTests : IDisposable
         Assert.Equal(0, (await RunAsync("import", "annotations", "-w", workspace, annotations)).Exit);
 
         // Run 3: three scoring calls per item (6); the second item's thought answer is not JSON → quarantined.
-        var third = await RunStagesAsync(workspace);
+        // A quarantined item makes the run exit 1, and its failure kind is in the report.
+        var failures = new List<string>();
+        var third = await RunStagesAsync(workspace, expectedExit: 1, failures);
         Assert.Equal("quarantined(score)=1,scored=1", third["score"]);
+        Assert.Equal(["score/MalformedJson×1"], failures);
         Assert.Equal(16, server.RequestCount);
 
         // Run 4: only the quarantined item is retried, and of its calls only the failed one is sent again.

@@ -13,12 +13,15 @@ public sealed class AnnotationImporter(ICurationStore store)
 {
     private static readonly CurationState[] s_accepting = [CurationState.Ready, CurationState.Drafted, CurationState.Revise];
 
+    /// <summary>Columns a CSV file must have (alternatives separated by '|').</summary>
+    public static IReadOnlyList<string> RequiredColumns { get; } = ["source_id|id", "annotator"];
+
     public async Task<ImportReport> ImportAsync(string path, string? runId = null, CancellationToken cancellationToken = default)
     {
         long records = 0, already = 0;
         var applied = new Dictionary<string, long>(StringComparer.Ordinal);
         var errors = new List<IngestError>();
-        await foreach (var record in ExchangeFileReader.ReadAsync(path, cancellationToken).ConfigureAwait(false))
+        await foreach (var record in ExchangeFileReader.ReadAsync(path, RequiredColumns, cancellationToken).ConfigureAwait(false))
         {
             records++;
             if (record.Error is not null) { errors.Add(new IngestError(record.Location, null, record.Error)); continue; }
@@ -60,7 +63,7 @@ public sealed class AnnotationImporter(ICurationStore store)
         if (item.State == CurationState.Annotated || !s_accepting.Contains(item.State))
         {
             if (artifacts.TryGetValue("annotation", out var existing) && existing.Json == annotationJson) return "already";
-            return $"source_id: item '{id}' is {item.State.ToStorage()}; annotations are accepted for ready, drafted or revise items";
+            return $"source_id: item '{id}' is {item.State.ToStorage()}: {WhyNotAnnotatable(item)}";
         }
 
         var specialised = record.Get("specialised") ?? record.Get("specialized");
@@ -75,6 +78,19 @@ public sealed class AnnotationImporter(ICurationStore store)
         applied["annotated"] = applied.GetValueOrDefault("annotated") + 1;
         return null;
     }
+
+    /// <summary>Why an item in this state takes no annotation, and what would bring it to annotation.</summary>
+    internal static string WhyNotAnnotatable(CurationItem item) => item.State switch
+    {
+        CurationState.Ingested or CurationState.Assessed or CurationState.Screened =>
+            "it has not passed the model stages yet (annotations are accepted for ready, drafted or revise items); "
+            + "'inkstone run' moves it on, which needs a model for screening and analysis, or screening.mode and "
+            + "analysis.mode 'none' in inkstone.json (what 'inkstone init --no-model' writes)",
+        CurationState.Held => "it is held for its publication date; release it first ('inkstone release' or 'inkstone import dates')",
+        CurationState.Quarantined => $"a stage failed on it ({item.Reason}); fix the cause and run 'inkstone run' again",
+        CurationState.Annotated => "it is annotated already with a different annotation; it takes a new one only after review sends it to revise",
+        _ => $"it is past annotation (annotations are accepted for ready, drafted or revise items){(item.Reason is null ? "" : $"; {item.Reason}")}",
+    };
 
     internal static bool IsTrue(string? value) => value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1" || value.Equals("yes", StringComparison.OrdinalIgnoreCase));
 }

@@ -13,13 +13,16 @@ public sealed class PublishedDateImporter(ICurationStore store, DateOnly publish
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
+    /// <summary>Columns a CSV file must have (alternatives separated by '|').</summary>
+    public static IReadOnlyList<string> RequiredColumns { get; } = ["source_id|id", "published_at"];
+
     /// <summary>Imports a file of <c>source_id</c>, <c>published_at</c> and <c>by</c> (who checked the date; <paramref name="defaultBy"/> when absent).</summary>
     public async Task<ImportReport> ImportAsync(string path, string? defaultBy = null, string? runId = null, CancellationToken cancellationToken = default)
     {
         long records = 0, already = 0;
         var applied = new Dictionary<string, long>(StringComparer.Ordinal);
         var errors = new List<IngestError>();
-        await foreach (var record in ExchangeFileReader.ReadAsync(path, cancellationToken).ConfigureAwait(false))
+        await foreach (var record in ExchangeFileReader.ReadAsync(path, RequiredColumns, cancellationToken).ConfigureAwait(false))
         {
             records++;
             if (record.Error is not null) { errors.Add(new IngestError(record.Location, null, record.Error)); continue; }

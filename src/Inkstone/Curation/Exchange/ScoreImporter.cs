@@ -19,12 +19,15 @@ public sealed class ScoreImporter(ICurationStore store, ScoreGate gate)
         ("thought_quality", ScoreDimension.ThoughtQuality), ("thought_creativity", ScoreDimension.ThoughtCreativity),
     ];
 
+    /// <summary>Columns a CSV file must have (alternatives separated by '|').</summary>
+    public static IReadOnlyList<string> RequiredColumns { get; } = ["source_id|id", "scorer", .. s_fields.Select(f => f.Field)];
+
     public async Task<ImportReport> ImportAsync(string path, string? runId = null, CancellationToken cancellationToken = default)
     {
         long records = 0, already = 0;
         var applied = new Dictionary<string, long>(StringComparer.Ordinal);
         var errors = new List<IngestError>();
-        await foreach (var record in ExchangeFileReader.ReadAsync(path, cancellationToken).ConfigureAwait(false))
+        await foreach (var record in ExchangeFileReader.ReadAsync(path, RequiredColumns, cancellationToken).ConfigureAwait(false))
         {
             records++;
             IngestError Error(string? field, string message) => new(record.Location, field, message);

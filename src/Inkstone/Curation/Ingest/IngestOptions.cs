@@ -21,6 +21,12 @@ public sealed record IngestOptions
     /// <summary>Records per store transaction.</summary>
     public int BatchSize { get; init; } = 500;
 
+    /// <summary>
+    /// Stop at the first located problem (<c>--strict</c>): records read before it are stored, nothing after it is read.
+    /// Use with <see cref="BatchSize"/> 1 so that no record after the problem is stored with it.
+    /// </summary>
+    public bool StopAtFirstProblem { get; init; }
+
     /// <summary>Id prefix for records without an id: the file name, then <c>#</c> and the record's ordinal in the file.</summary>
     public bool UseFileNameForMissingIds { get; init; } = true;
 }

@@ -22,5 +22,8 @@ public sealed record IngestReport
     /// <summary>The first errors, for display; all of them are in the workspace's ingest error table.</summary>
     public IReadOnlyList<IngestError> FirstErrors { get; init; } = [];
 
+    /// <summary>True when <see cref="IngestOptions.StopAtFirstProblem"/> stopped the ingest at <see cref="FirstErrors"/>[0].</summary>
+    public bool StoppedAtFirstProblem { get; init; }
+
     public TimeSpan Elapsed { get; init; }
 }

@@ -50,6 +50,7 @@ public sealed class IngestService
             {
                 // A missing or unsupported file is reported like a broken record; the other files are still read.
                 tally.Errors.Add(new IngestError(new SourceLocation(path, "file"), null, ex.Message));
+                if (options.StopAtFirstProblem) break;
                 continue;
             }
 
@@ -76,6 +77,7 @@ public sealed class IngestService
                 {
                     tally.Failed++;
                     tally.Errors.Add(result.Error);
+                    if (options.StopAtFirstProblem) break;
                     continue;
                 }
 
@@ -85,8 +87,11 @@ public sealed class IngestService
                 {
                     await FlushAsync(batch, options, tally, runId, cancellationToken).ConfigureAwait(false);
                     progress?.Report(new IngestProgress(tally.RecordsRead, tally.Stored.Values.Sum(), tally.ErrorCount));
+                    if (options.StopAtFirstProblem && tally.ErrorCount > 0) break;
                 }
             }
+
+            if (options.StopAtFirstProblem && (tally.ErrorCount > 0 || tally.Errors.Count > 0)) break;
 
             if (options.Limit is { } l && tally.RecordsRead >= l) break;
         }
@@ -102,6 +107,7 @@ public sealed class IngestService
             Failed = tally.Failed,
             ErrorCount = tally.ErrorCount,
             FirstErrors = tally.Shown,
+            StoppedAtFirstProblem = options.StopAtFirstProblem && tally.ErrorCount > 0,
             Elapsed = clock.Elapsed,
         };
     }

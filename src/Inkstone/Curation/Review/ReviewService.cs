@@ -97,6 +97,9 @@ public sealed class ReviewService(ICurationStore store, WorkspaceConfig.ReviewCo
         return written;
     }
 
+    /// <summary>Columns a CSV decisions file must have (alternatives separated by '|').</summary>
+    public static IReadOnlyList<string> DecisionColumns { get; } = ["source_id|id", "reviewer", "decision"];
+
     /// <summary>Imports decisions (<c>source_id</c>, <c>round</c>, <c>reviewer</c>, <c>decision</c>: accept|revise|remove, <c>reason</c>, <c>comment</c>) and resolves items whose round is complete.</summary>
     public async Task<ImportReport> ImportDecisionsAsync(string path, string? runId = null, CancellationToken cancellationToken = default)
     {
@@ -104,7 +107,7 @@ public sealed class ReviewService(ICurationStore store, WorkspaceConfig.ReviewCo
         var applied = new Dictionary<string, long>(StringComparer.Ordinal);
         var errors = new List<IngestError>();
         var touched = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var record in ExchangeFileReader.ReadAsync(path, cancellationToken).ConfigureAwait(false))
+        await foreach (var record in ExchangeFileReader.ReadAsync(path, DecisionColumns, cancellationToken).ConfigureAwait(false))
         {
             records++;
             IngestError Error(string? field, string message) => new(record.Location, field, message);
