@@ -140,8 +140,8 @@ public static class EvaluationReportBuilder
         }
         var results = LengthControlledWinRate.ComputeAll(rows);
         foreach (var r in results.Where(r => !r.Converged))
-            notes.Add($"{language}: the length-controlled fit of {r.Model} against {baseline} did not converge (its verdicts separate "
-                + "perfectly); no LC win rate is estimated for it");
+            notes.Add($"{language}: the length-controlled fit of {r.Model} against {baseline} did not converge (its wins and "
+                + "losses are separated perfectly by the length or difficulty term); no LC win rate is estimated for it");
         return results;
     }
 

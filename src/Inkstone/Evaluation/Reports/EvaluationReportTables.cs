@@ -56,7 +56,7 @@ public static class EvaluationReportTables
                     ]).ToList(),
                     "logit P(model ≻ baseline) = θ + φ·tanh(Δchars/σ) + ψ·γ_query; LC = mean over queries of sigmoid(θ + ψ·γ) (see docs/evaluation.md)"
                     + (lang.LengthControlled.Any(r => !r.Converged)
-                        ? "; – for a fit that did not converge (the verdicts separate perfectly): no LC win rate is estimated"
+                        ? "; – for a fit that did not converge (wins and losses separated perfectly): no LC win rate is estimated"
                         : "")));
 
             if (lang.GenreCounts.Count > 0)
