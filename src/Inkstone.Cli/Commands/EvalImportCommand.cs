@@ -48,6 +48,9 @@ public static class EvalImportCommand
             };
             var set = await JudgmentFileReader.ReadAllAsync(parse.GetValue(files)!.Select(f => f.FullName), options, ct).ConfigureAwait(false);
             var rejected = EvalOptions.Report(set.Diagnostics, parse.GetValue(strict));
+            // An empty input is not an error, but it must not pass for a successful import either.
+            if (set.Pairwise.Count == 0 && set.Rubric.Count == 0)
+                Console.Error.WriteLine("note: no judgment was read from " + string.Join(", ", parse.GetValue(files)!.Select(f => f.Name)));
             var path = parse.GetValue(output)!.FullName;
             await JudgmentFileWriter.WriteAsync(path, set, ct).ConfigureAwait(false);
             var judges = set.Pairwise.Select(p => p.Judge).Concat(set.Rubric.Select(r => r.Judge)).Distinct().Count();

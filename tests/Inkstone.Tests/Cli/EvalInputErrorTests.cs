@@ -225,6 +225,15 @@ public sealed class EvalInputErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_EmptyCsv_SaysNothingWasRead()
+    {
+        var csv = _dir.File("empty.csv", "");
+        var result = await CliRunner.RunAsync("eval", "import", csv, "-o", _dir.Combine("j.jsonl"));
+        Assert.Contains("note: no judgment was read from empty.csv", result.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_SomeRecordsRejected_WritesTheRestSaysHowManyAndExit1()
     {
         var file = _dir.File("mixed.jsonl", """
