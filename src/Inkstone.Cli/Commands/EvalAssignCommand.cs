@@ -26,19 +26,30 @@ public static class EvalAssignCommand
         {
             Description = "Annotator names (one file each, so no path separators).", Required = true, AllowMultipleArgumentsPerToken = true,
         };
-        var seed = new Option<int>("--seed") { Description = "Seed of the shuffles (a non-negative integer).", DefaultValueFactory = _ => 20251001 }.AtLeast(0);
-        var sample = new Option<int>("--sample") { Description = "Which generation sample to show (0 = the first).", DefaultValueFactory = _ => 0 }.AtLeast(0);
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Seed of the shuffles (a non-negative integer).", DefaultValueFactory = _ => 20251001,
+        }.AtLeast(0);
+        var sample = new Option<int>("--sample")
+        {
+            Description = "Which generation sample to show (0 = the first).", DefaultValueFactory = _ => 0,
+        }.AtLeast(0);
         var output = CommonOptions.OutputFolder("Folder for the annotators' files (created when missing).", required: true);
-        var key = new Option<FileInfo>("--key") { Description = "Key file to write (keep it away from the annotators).", Required = true }.OutputFile();
+        var key = new Option<FileInfo>("--key")
+        {
+            Description = "Key file to write (keep it away from the annotators).", Required = true,
+        }.OutputFile();
         var taxonomy = CommonOptions.Taxonomy();
         var strict = CommonOptions.Strict();
         var format = CommonOptions.Format();
-        foreach (var o in new Option[] { queries, generations, models, annotators, seed, sample, output, key, taxonomy, strict, format }) command.Options.Add(o);
+        foreach (var o in new Option[] { queries, generations, models, annotators, seed, sample, output, key, taxonomy, strict, format })
+            command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
         {
             var strictMode = parse.GetValue(strict);
             var names = parse.GetValue(models)!.Distinct(StringComparer.Ordinal).ToList();
-            if (names.Count is < 2 or > 26) throw new CliInputException($"--models: a blind assignment needs 2 to 26 models (labels A–Z), got {names.Count}");
+            if (names.Count is < 2 or > 26)
+                throw new CliInputException($"--models: a blind assignment needs 2 to 26 models (labels A–Z), got {names.Count}");
             var people = parse.GetValue(annotators)!;
             CheckAnnotators(people);
             var (qs, rejected) = await EvalOptions.ReadQueriesAsync(parse.GetValue(queries)!, CommonOptions.LoadTaxonomy(parse.GetValue(taxonomy)),
@@ -61,7 +72,8 @@ public static class EvalAssignCommand
                 Console.Out.WriteLine(new JsonObject
                 {
                     ["items"] = items, ["annotators"] = assignment.ItemsByAnnotator.Count,
-                    ["queries"] = qs.Count - assignment.SkippedQueries.Count, ["left_out"] = new JsonArray(assignment.SkippedQueries.Select(s => (JsonNode)s).ToArray()),
+                    ["queries"] = qs.Count - assignment.SkippedQueries.Count,
+                    ["left_out"] = new JsonArray(assignment.SkippedQueries.Select(s => (JsonNode)s).ToArray()),
                     ["rejected_records"] = rejected,
                     ["files"] = new JsonArray(assignment.ItemsByAnnotator.Keys.Select(a => (JsonNode)Path.Combine(folder, a + ".jsonl")).ToArray()),
                     ["key"] = keyFile,

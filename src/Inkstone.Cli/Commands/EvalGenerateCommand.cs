@@ -25,7 +25,10 @@ public static class EvalGenerateCommand
             Description = "Names of the model configurations to run (keys of llm.models).", Required = true, AllowMultipleArgumentsPerToken = true,
         };
         var output = CommonOptions.Output("Results file (JSONL), created or appended to.", required: true);
-        var samples = new Option<int>("--samples") { Description = "Answers per query and model (at least 1).", DefaultValueFactory = _ => 1 }.AtLeast(1);
+        var samples = new Option<int>("--samples")
+        {
+            Description = "Answers per query and model (at least 1).", DefaultValueFactory = _ => 1,
+        }.AtLeast(1);
         var taxonomy = CommonOptions.Taxonomy();
         var strict = CommonOptions.Strict();
         var format = CommonOptions.Format();
@@ -61,8 +64,8 @@ public static class EvalGenerateCommand
                 },
             });
             var path = parse.GetValue(output)!.FullName;
-            var summary = await runner.RunAsync(qs, configurations.Select(c => GenerationModel.FromConfiguration(c, session.Llm.ChatClient(c))).ToList(),
-                path, ct).ConfigureAwait(false);
+            var generationModels = configurations.Select(c => GenerationModel.FromConfiguration(c, session.Llm.ChatClient(c))).ToList();
+            var summary = await runner.RunAsync(qs, generationModels, path, ct).ConfigureAwait(false);
             var runId = await EvalLlmSession.SaveUsageAsync(session, "eval generate", startedAt, ct).ConfigureAwait(false);
 
             if (json)

@@ -19,7 +19,10 @@ public static class EvalImportCommand
     public static Command Create()
     {
         var command = new Command("import", Help);
-        var files = new Argument<FileInfo[]>("files") { Description = "Judgment files (.jsonl, .json, .csv).", Arity = ArgumentArity.OneOrMore }.ExistingFiles();
+        var files = new Argument<FileInfo[]>("files")
+        {
+            Description = "Judgment files (.jsonl, .json, .csv).", Arity = ArgumentArity.OneOrMore,
+        }.ExistingFiles();
         var output = CommonOptions.Output("Normalised judgments file to write (JSONL).", required: true);
         var annotator = new Option<string?>("--annotator") { Description = "Annotator for records that do not name one (default: the file name)." };
         var modelMap = new Option<string[]>("--model-map")
@@ -31,7 +34,10 @@ public static class EvalImportCommand
         {
             Description = "Key file of a blind assignment (from `eval assign`), to map item ids and labels back to queries and models.",
         }.ExistingFiles();
-        var kind = new Option<string>("--judge-kind") { Description = "Who judged, for records that do not say: human or llm.", DefaultValueFactory = _ => "human" };
+        var kind = new Option<string>("--judge-kind")
+        {
+            Description = "Who judged, for records that do not say: human or llm.", DefaultValueFactory = _ => "human",
+        };
         kind.AcceptOnlyFromAmong("human", "llm");
         var strict = CommonOptions.Strict();
         var format = CommonOptions.Format();
@@ -70,7 +76,8 @@ public static class EvalImportCommand
             else
             {
                 var origins = string.Join(", ", byOrigin.Select(g => $"{g.Count()} from {g.Key}"));
-                Console.Out.WriteLine($"{set.Pairwise.Count} pairwise verdicts ({(origins.Length > 0 ? origins + "; " : "")}{ties} ties), {set.Rubric.Count} rubric records, "
+                var from = origins.Length > 0 ? origins + "; " : "";
+                Console.Out.WriteLine($"{set.Pairwise.Count} pairwise verdicts ({from}{ties} ties), {set.Rubric.Count} rubric records, "
                     + $"{judges} judges → {path}" + (rejected > 0 ? $"; {rejected} record(s) rejected" : ""));
             }
             return ExitCodes.FromRejections(rejected);

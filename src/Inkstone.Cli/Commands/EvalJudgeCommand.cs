@@ -30,7 +30,10 @@ public static class EvalJudgeCommand
         {
             Description = "Models to compare (names as in the generation results).", Required = true, AllowMultipleArgumentsPerToken = true,
         };
-        var baseline = new Option<string?>("--baseline") { Description = "Compare each model with this one only (one of --models; default: every pair)." };
+        var baseline = new Option<string?>("--baseline")
+        {
+            Description = "Compare each model with this one only (one of --models; default: every pair).",
+        };
         var mode = new Option<string>("--mode")
         {
             Description = "pairwise, rubric, or behavior (label each output line as normal_writing, deep_reasoning, self_exploration or "
@@ -39,11 +42,15 @@ public static class EvalJudgeCommand
         };
         mode.AcceptOnlyFromAmong("pairwise", "rubric", "behavior");
         var output = CommonOptions.Output("Judgments file (JSONL), created or appended to.", required: true);
-        var sample = new Option<int>("--sample") { Description = "Which generation sample to judge (0 = the first).", DefaultValueFactory = _ => 0 }.AtLeast(0);
+        var sample = new Option<int>("--sample")
+        {
+            Description = "Which generation sample to judge (0 = the first).", DefaultValueFactory = _ => 0,
+        }.AtLeast(0);
         var taxonomy = CommonOptions.Taxonomy();
         var strict = CommonOptions.Strict();
         var format = CommonOptions.Format();
-        foreach (var o in new Option[] { queries, generations, models, baseline, mode, output, sample, taxonomy, strict, format }) command.Options.Add(o);
+        foreach (var o in new Option[] { queries, generations, models, baseline, mode, output, sample, taxonomy, strict, format })
+            command.Options.Add(o);
         var llm = new EvalLlmSession(command);
         command.SetAction(async (parse, ct) =>
         {
@@ -64,7 +71,8 @@ public static class EvalJudgeCommand
             var judgeModel = llm.Flags.ModelFor(parse, session.Llm.Settings, chosenMode == "behavior" ? ModelRoles.Labelling : ModelRoles.Judge);
             var options = new LlmJudgeRunOptions
             {
-                JudgeName = judgeModel.Name, Baseline = parse.GetValue(baseline), Sample = parse.GetValue(sample), MaxConcurrency = judgeModel.MaxConcurrency,
+                JudgeName = judgeModel.Name, Baseline = parse.GetValue(baseline), Sample = parse.GetValue(sample),
+                MaxConcurrency = judgeModel.MaxConcurrency,
             };
             var path = parse.GetValue(output)!.FullName;
             var runner = session.Llm.Runner;
@@ -72,7 +80,8 @@ public static class EvalJudgeCommand
             {
                 "rubric" => await LlmJudgeRunner.RunRubricAsync(new LlmRubricJudge(runner, session.Llm.Prompt(PromptIds.JudgeRubric), judgeModel),
                     qs, records, compared, path, options, ct).ConfigureAwait(false),
-                "behavior" => await LlmJudgeRunner.RunBehaviorAsync(new LlmBehaviorLabeler(runner, session.Llm.Prompt(PromptIds.LabelReasoning), judgeModel),
+                "behavior" => await LlmJudgeRunner.RunBehaviorAsync(
+                    new LlmBehaviorLabeler(runner, session.Llm.Prompt(PromptIds.LabelReasoning), judgeModel),
                     qs, records, compared, path, options, ct).ConfigureAwait(false),
                 _ => await LlmJudgeRunner.RunPairwiseAsync(new LlmPairwiseJudge(runner, session.Llm.Prompt(PromptIds.JudgePairwise), judgeModel),
                     qs, records, compared, path, options, ct).ConfigureAwait(false),
@@ -94,7 +103,8 @@ public static class EvalJudgeCommand
             }
             else
             {
-                Console.Out.WriteLine($"{summary.Judged} judged ({summary.PositionInconsistent} position-inconsistent), {summary.Skipped} already present, "
+                Console.Out.WriteLine($"{summary.Judged} judged ({summary.PositionInconsistent} position-inconsistent), "
+                    + $"{summary.Skipped} already present, "
                     + $"{summary.Failures.Count} not judged → {path}");
                 UsageReport.Write(session.Llm.Ledger);
             }

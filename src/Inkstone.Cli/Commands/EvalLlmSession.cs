@@ -54,9 +54,10 @@ internal sealed class EvalLlmSession
         {
             var configFile = Flags.ConfigFile(parse)?.FullName
                 ?? (workspace is null ? null : Path.Combine(workspace.Directory, WorkspaceConfig.FileName));
+            var environment = LlmOverrides.FromEnvironment(Environment.GetEnvironmentVariable);
             var settings = configFile is null
-                ? LlmSettingsLoader.Apply(new LlmSettings(), LlmOverrides.FromEnvironment(Environment.GetEnvironmentVariable).Then(Flags.Overrides(parse)))
-                : LlmSettingsLoader.Load(configFile, LlmOverrides.FromEnvironment(Environment.GetEnvironmentVariable), Flags.Overrides(parse));
+                ? LlmSettingsLoader.Apply(new LlmSettings(), environment.Then(Flags.Overrides(parse)))
+                : LlmSettingsLoader.Load(configFile, environment, Flags.Overrides(parse));
             return new EvalModelSession(new LlmSession(settings, workspace?.Database), workspace);
         }
         catch

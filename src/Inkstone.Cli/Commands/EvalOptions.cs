@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Inkstone.Cli.Conventions;
+using Inkstone.Configuration;
 using Inkstone.Evaluation.Judgments;
 using Inkstone.Evaluation.Queries;
 using Inkstone.Taxonomy;
@@ -80,7 +81,9 @@ internal static class EvalOptions
         var unknown = names.Where(n => !set.Contains(n)).Distinct(StringComparer.Ordinal).ToList();
         if (unknown.Count == 0) return;
         var list = set.Count == 0 ? "none" : string.Join(", ", set.Order(StringComparer.Ordinal));
-        throw new CliInputException($"{option}: no model named {string.Join(", ", unknown.Select(u => $"'{u}'"))} in {where}; known: {list}");
+        var hint = unknown.Count == 1 ? NameSuggestion.Hint(unknown[0], set) : "";
+        throw new CliInputException(
+            $"{option}: no model named {string.Join(", ", unknown.Select(u => $"'{u}'"))} in {where}{hint}; known: {list}");
     }
 
     /// <summary>Parses NAME=MODEL pairs; a malformed pair is a usage error naming the option.</summary>

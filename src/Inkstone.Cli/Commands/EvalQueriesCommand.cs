@@ -20,7 +20,10 @@ public static class EvalQueriesCommand
     public static Command Create()
     {
         var command = new Command("queries", Help);
-        var files = new Argument<FileInfo[]>("files") { Description = "Query set file(s), JSONL.", Arity = ArgumentArity.OneOrMore }.ExistingFiles();
+        var files = new Argument<FileInfo[]>("files")
+        {
+            Description = "Query set file(s), JSONL.", Arity = ArgumentArity.OneOrMore,
+        }.ExistingFiles();
         var taxonomy = CommonOptions.Taxonomy();
         var minimum = new Option<int>("--min-per-genre")
         {
@@ -30,14 +33,18 @@ public static class EvalQueriesCommand
         {
             Description = "Training dataset(s), JSONL, to search for near-duplicates of the queries.", AllowMultipleArgumentsPerToken = true,
         }.ExistingFiles();
-        var field = new Option<string>("--leakage-field") { Description = "Field of the training records holding the text to compare.", DefaultValueFactory = _ => "query" };
+        var field = new Option<string>("--leakage-field")
+        {
+            Description = "Field of the training records holding the text to compare.", DefaultValueFactory = _ => "query",
+        };
         var jaccard = new Option<double>("--jaccard")
         {
             Description = "Report pairs with character 5-gram Jaccard at least this (0–1].", DefaultValueFactory = _ => 0.5,
         }.Proportion();
         var containment = new Option<double>("--containment")
         {
-            Description = "Report pairs where at least this share of the query's 5-grams occur in the training text (0–1].", DefaultValueFactory = _ => 0.8,
+            Description = "Report pairs where at least this share of the query's 5-grams occur in the training text (0–1].",
+            DefaultValueFactory = _ => 0.8,
         }.Proportion();
         var export = new Option<FileInfo?>("--export") { Description = "Write the valid queries (genres as ids) to this JSONL file." }.OutputFile();
         var format = CommonOptions.Format(tables: true);
@@ -61,9 +68,10 @@ public static class EvalQueriesCommand
                     JaccardThreshold = parse.GetValue(jaccard), ContainmentThreshold = parse.GetValue(containment),
                 });
                 foreach (var t in training)
-                    await foreach (var m in checker.FindAsync(TrainingTextSource.ReadJsonLinesAsync(t.FullName, parse.GetValue(field)!, problems, ct), ct)
-                        .ConfigureAwait(false))
-                        matches.Add(m);
+                {
+                    var texts = TrainingTextSource.ReadJsonLinesAsync(t.FullName, parse.GetValue(field)!, problems, ct);
+                    await foreach (var m in checker.FindAsync(texts, ct).ConfigureAwait(false)) matches.Add(m);
+                }
                 rejected += EvalOptions.Report(problems, strictMode);
             }
             if (parse.GetValue(export) is { } exportFile) await QuerySetFile.WriteAsync(exportFile.FullName, queries, ct).ConfigureAwait(false);
@@ -113,10 +121,12 @@ public static class EvalQueriesCommand
                 $"minimum per genre and language: {coverage.MinimumPerGenre}"),
         };
         if (matches is not null)
-            tables.Add(new ReportTable($"Leakage check — {matches.Count} near-duplicate pair(s)", ["query", "training record", "Jaccard", "containment"],
+            tables.Add(new ReportTable($"Leakage check — {matches.Count} near-duplicate pair(s)",
+                ["query", "training record", "Jaccard", "containment"],
                 matches.Select(m => (IReadOnlyList<string>)
                 [
-                    m.QueryId, m.TrainingId, m.Jaccard.ToString("F3", CultureInfo.InvariantCulture), m.Containment.ToString("F3", CultureInfo.InvariantCulture),
+                    m.QueryId, m.TrainingId,
+                    m.Jaccard.ToString("F3", CultureInfo.InvariantCulture), m.Containment.ToString("F3", CultureInfo.InvariantCulture),
                 ]).ToList(),
                 "character 5-grams of NFKC-normalised, lower-cased letters and digits"));
         return tables;

@@ -45,22 +45,35 @@ public static class EvalReportCommand
         {
             Description = "Reasoning-behaviour labels (JSONL from `eval judge --mode behavior`), for the behaviour distribution per model.",
         }.ExistingFiles();
-        var baseline = new Option<string?>("--baseline") { Description = "Baseline model of the length-controlled win rate (e.g. M_G); needs --generations." };
-        var models = new Option<string[]>("--models") { Description = "Model order of the tables (judged models).", AllowMultipleArgumentsPerToken = true };
-        var judges = new Option<string>("--judges") { Description = "Verdicts behind the win rates: human, llm or all.", DefaultValueFactory = _ => "human" };
+        var baseline = new Option<string?>("--baseline")
+        {
+            Description = "Baseline model of the length-controlled win rate (e.g. M_G); needs --generations.",
+        };
+        var models = new Option<string[]>("--models")
+        {
+            Description = "Model order of the tables (judged models).", AllowMultipleArgumentsPerToken = true,
+        };
+        var judges = new Option<string>("--judges")
+        {
+            Description = "Verdicts behind the win rates: human, llm or all.", DefaultValueFactory = _ => "human",
+        };
         judges.AcceptOnlyFromAmong("human", "llm", "all");
         var resamples = new Option<int>("--resamples")
         {
             Description = "Bootstrap resamples for the Bradley–Terry intervals (0 = no intervals).", DefaultValueFactory = _ => 1000,
         }.AtLeast(0);
-        var seed = new Option<int>("--seed") { Description = "Bootstrap seed (a non-negative integer).", DefaultValueFactory = _ => 20251001 }.AtLeast(0);
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Bootstrap seed (a non-negative integer).", DefaultValueFactory = _ => 20251001,
+        }.AtLeast(0);
         var anchor = new Option<string?>("--anchor") { Description = "Model fixed at rating 1000 (default: the ratings' mean is 1000)." };
         var format = CommonOptions.Format(tables: true);
         var output = CommonOptions.Output("Write the report to this file instead of standard output.", required: false);
         var taxonomy = CommonOptions.Taxonomy();
         var strict = CommonOptions.Strict();
         command.Arguments.Add(files);
-        foreach (var o in new Option[] { queries, generations, tokenizer, behavior, baseline, models, judges, resamples, seed, anchor, format, output, taxonomy, strict })
+        foreach (var o in new Option[]
+            { queries, generations, tokenizer, behavior, baseline, models, judges, resamples, seed, anchor, format, output, taxonomy, strict })
             command.Options.Add(o);
         contamination.AddTo(command);
         command.SetAction(async (parse, ct) =>
@@ -72,7 +85,9 @@ public static class EvalReportCommand
             {
                 // The dictionary is loaded only when there are answers to segment.
                 ChineseSegmenter = parse.GetValue(generations) is null ? null : TextSegmenters.CreateDefault(),
-                TokenCounter = parse.GetValue(tokenizer) is { } path ? await HuggingFaceBpeTokenCounter.LoadAsync(path.FullName, ct).ConfigureAwait(false) : null,
+                TokenCounter = parse.GetValue(tokenizer) is { } path
+                    ? await HuggingFaceBpeTokenCounter.LoadAsync(path.FullName, ct).ConfigureAwait(false)
+                    : null,
                 Contamination = contamination.Read(parse),
             };
             var set = await JudgmentFileReader.ReadAllAsync(parse.GetValue(files)!.Select(f => f.FullName), null, ct).ConfigureAwait(false);
@@ -96,7 +111,10 @@ public static class EvalReportCommand
                 (labels, var problems) = await BehaviorLabelFile.ReadAsync(b.FullName, ct).ConfigureAwait(false);
                 rejected += EvalOptions.Report(problems, strictMode);
             }
-            var judgeSelection = parse.GetValue(judges) switch { "llm" => JudgeSelection.Llm, "all" => JudgeSelection.All, _ => JudgeSelection.Human };
+            var judgeSelection = parse.GetValue(judges) switch
+            {
+                "llm" => JudgeSelection.Llm, "all" => JudgeSelection.All, _ => JudgeSelection.Human,
+            };
             CheckModelNames(parse, set, gens, judgeSelection, models, anchor, baseline, parse.GetValue(judges)!);
 
             var options = new EvaluationReportOptions
@@ -104,7 +122,10 @@ public static class EvalReportCommand
                 Models = parse.GetValue(models) ?? [],
                 Baseline = parse.GetValue(baseline),
                 Judges = judgeSelection,
-                BradleyTerry = new BradleyTerryOptions { Resamples = parse.GetValue(resamples), Seed = parse.GetValue(seed), Anchor = parse.GetValue(anchor) },
+                BradleyTerry = new BradleyTerryOptions
+                {
+                    Resamples = parse.GetValue(resamples), Seed = parse.GetValue(seed), Anchor = parse.GetValue(anchor),
+                },
                 Outputs = outputOptions,
             };
             var report = EvaluationReportBuilder.Build(set, qs, gens, options, labels);

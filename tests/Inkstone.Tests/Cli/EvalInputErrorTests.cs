@@ -164,6 +164,13 @@ public sealed class EvalInputErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Report_MisspelledAnchor_SuggestsTheClosestModel()
+    {
+        var result = await CliRunner.RunAsync("eval", "report", _rankings, "--anchor", "x");
+        AssertOneError(result, 2, "--anchor: no model named 'x' in the pairwise verdicts (--judges human) (did you mean 'X'?); known: X, Y, Z");
+    }
+
+    [Fact]
     public async Task Report_BaselineWithoutGenerations_Exit2()
     {
         var result = await CliRunner.RunAsync("eval", "report", _rankings, "--baseline", "X");
