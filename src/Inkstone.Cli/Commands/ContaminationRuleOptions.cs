@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Inkstone.Cli.Conventions;
 using Inkstone.Text.Scripts;
 
 namespace Inkstone.Cli.Commands;
@@ -34,7 +35,7 @@ public sealed class ContaminationRuleOptions
         command.Options.Add(MinHanShare);
     }
 
-    /// <summary>The thresholds given, validated: an out-of-range value throws <see cref="ArgumentException"/> naming the option.</summary>
+    /// <summary>The thresholds given, validated: an out-of-range value is an input error (exit 2) naming the option.</summary>
     public ChineseContentOptions Read(ParseResult parse)
     {
         var options = new ChineseContentOptions
@@ -53,7 +54,7 @@ public sealed class ContaminationRuleOptions
                 nameof(ChineseContentOptions.MinHanRun) => MinHanRun,
                 _ => (Option)MinHanShare,
             };
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{option.Name} {e.ActualValue}: {FirstLine(e.Message)}"), e);
+            throw new CliInputException(string.Create(CultureInfo.InvariantCulture, $"{option.Name} {e.ActualValue}: {FirstLine(e.Message)}"), e);
         }
         return options;
     }

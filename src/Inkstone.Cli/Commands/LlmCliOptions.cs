@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Inkstone.Cli.Conventions;
 using Inkstone.Llm.Configuration;
 
 namespace Inkstone.Cli.Commands;
@@ -6,16 +7,19 @@ namespace Inkstone.Cli.Commands;
 /// <summary>The model-selection flags every LLM verb takes; they override inkstone.json and INKSTONE_LLM_* variables.</summary>
 public sealed class LlmCliOptions
 {
-    private readonly Option<FileInfo?> _config = new("--config") { Description = "Configuration file (default: ./inkstone.json when present)." };
+    private readonly Option<FileInfo?> _config = new Option<FileInfo?>("--config")
+    {
+        Description = "Configuration file with the models (an inkstone.json; default: the workspace's, else ./inkstone.json when present).",
+    }.ExistingFiles();
     private readonly Option<string?> _model = new("--model") { Description = "Named model configuration to use (and to amend with the flags below)." };
     private readonly Option<string?> _baseUrl = new("--base-url") { Description = "OpenAI-compatible server URL, e.g. http://localhost:8000/v1." };
     private readonly Option<string?> _apiModel = new("--api-model") { Description = "Model id sent to the server." };
     private readonly Option<string?> _apiKeyEnv = new("--api-key-env") { Description = "Environment variable holding the API key." };
-    private readonly Option<FileInfo?> _modelPath = new("--model-path") { Description = "A local GGUF file to run embedded on the CPU." };
+    private readonly Option<FileInfo?> _modelPath = new Option<FileInfo?>("--model-path") { Description = "A local GGUF file to run embedded on the CPU." }.ExistingFiles();
     private readonly Option<bool> _noJsonSchema = new("--no-json-schema") { Description = "Server lacks response_format json_schema: use json_object with the schema in the prompt." };
     private readonly Option<bool> _maxTokens = new("--max-tokens-field") { Description = "Server reads max_tokens instead of max_completion_tokens." };
     private readonly Option<int?> _concurrency = new("--concurrency") { Description = "Requests in flight at once for the model." };
-    private readonly Option<DirectoryInfo?> _prompts = new("--prompts") { Description = "Folder of .prompt files replacing built-in prompts by id." };
+    private readonly Option<DirectoryInfo?> _prompts = new Option<DirectoryInfo?>("--prompts") { Description = "Folder of .prompt files replacing built-in prompts by id." }.ExistingFolders();
 
     /// <param name="workspaceVerb">
     /// For verbs on a workspace (<c>run</c>): no <c>--config</c> (the workspace's inkstone.json is the configuration) and no
@@ -38,6 +42,13 @@ public sealed class LlmCliOptions
     {
         var flagged = parse.GetValue(_model) is not null || parse.GetValue(_baseUrl) is not null || parse.GetValue(_modelPath) is not null || parse.GetValue(_apiModel) is not null;
         return flagged ? settings.Resolve(settings.DefaultModel) : settings.Resolve(role);
+    }
+
+    /// <summary>The <c>--config</c> file given, or null.</summary>
+    public FileInfo? ConfigFile(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return parse.GetValue(_config);
     }
 
     /// <summary><see cref="Load"/>, printing a configuration error (which names its file and field) instead of throwing.</summary>

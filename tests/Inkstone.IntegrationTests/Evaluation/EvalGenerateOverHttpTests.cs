@@ -61,8 +61,8 @@ public sealed class EvalGenerateOverHttpTests
         {
             var queries = Path.Combine(dir, "q.jsonl");
             await File.WriteAllTextAsync(queries, "{\"id\":\"zh-1\",\"language\":\"zh\",\"genre\":\"slogan\",\"query\":\"为茶馆写广告语\"}\n{\"id\":\"en-1\",\"language\":\"en\",\"genre\":\"slogan\",\"query\":\"Slogan for a tea house\"}\n", ct);
-            var config = Path.Combine(dir, "inkstone.json");
-            await File.WriteAllTextAsync(config, $$"""
+            // The folder is the workspace: its inkstone.json declares the models, its database keeps the cache and usage.
+            await File.WriteAllTextAsync(Path.Combine(dir, "inkstone.json"), $$"""
                 { "llm": {
                   "models": {
                     "M_CW":  {"base_url": "{{server.BaseUrl}}", "model": "cw", "temperature": 0.7, "top_p": 0.9, "max_output_tokens": 256, "retry_attempts": 0},
@@ -73,9 +73,9 @@ public sealed class EvalGenerateOverHttpTests
                   "roles": {"judge": "judge", "labelling": "judge"}
                 } }
                 """, ct);
-            var workspace = Path.Combine(dir, "workspace.db");
-            string[] Generate(string output) => ["eval", "generate", "--config", config, "--workspace", workspace, "--queries", queries, "--models", "M_CW", "M_G", "M_X", "--samples", "2", "-o", output];
-            string[] Judge(string output) => ["eval", "judge", "--config", config, "--workspace", workspace, "--queries", queries, "--generations", Path.Combine(dir, "gen.jsonl"),
+            var database = Path.Combine(dir, "workspace.db");
+            string[] Generate(string output) => ["eval", "generate", "-w", dir, "--queries", queries, "--models", "M_CW", "M_G", "M_X", "--samples", "2", "-o", output];
+            string[] Judge(string output) => ["eval", "judge", "-w", dir, "--queries", queries, "--generations", Path.Combine(dir, "gen.jsonl"),
                 "--models", "M_CW", "M_G", "M_X", "-o", output];
 
             // Generation: 2 queries × 3 models × 2 samples, each sample its own request.
@@ -127,7 +127,7 @@ public sealed class EvalGenerateOverHttpTests
                 cached.Pairwise.Select(p => (p.QueryId, p.ModelA, p.ModelB, p.Verdict, p.PositionInconsistent)).Order());
 
             // Behaviour labels: one call per output (2 queries × 3 models), one label per line of reasoning and answer.
-            string[] label = ["eval", "judge", "--mode", "behavior", "--config", config, "--workspace", workspace, "--queries", queries,
+            string[] label = ["eval", "judge", "--mode", "behavior", "-w", dir, "--queries", queries,
                 "--generations", Path.Combine(dir, "gen.jsonl"), "--models", "M_CW", "M_G", "M_X", "-o", Path.Combine(dir, "labels.jsonl")];
             Assert.Equal(0, await CliApp.CreateRootCommand().Parse(label).InvokeAsync(cancellationToken: ct));
             Assert.Equal(24 + 6, server.RequestCount);
@@ -138,7 +138,7 @@ public sealed class EvalGenerateOverHttpTests
             Assert.All(labels, l => Assert.Equal("judge", l.Labeler));
 
             // Usage per run: five runs; the two repeat runs made all their calls from the cache.
-            var usage = await ReadUsageAsync(workspace, ct);
+            var usage = await ReadUsageAsync(database, ct);
             Assert.Equal(5, usage.Select(u => u.Run).Distinct().Count());
             var judgeRuns = usage.Where(u => u.Run.StartsWith("eval judge ", StringComparison.Ordinal)).OrderBy(u => u.Run, StringComparer.Ordinal).ToList();
             Assert.Equal([("judge", 12L, 0L), ("judge", 12L, 12L), ("judge", 6L, 0L)], judgeRuns.Select(u => (u.Model, u.Calls, u.CacheHits)));

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Inkstone.Cli;
 using Inkstone.Tests.Evaluation;
 
 namespace Inkstone.Tests.Cli;
@@ -10,18 +9,8 @@ public sealed class EvalCommandTests
 {
     private static async Task<(int Code, string Out)> RunAsync(params string[] args)
     {
-        var previous = Console.Out;
-        using var writer = new StringWriter();
-        Console.SetOut(writer);
-        try
-        {
-            var code = await CliApp.CreateRootCommand().Parse(args).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
-            return (code, writer.ToString());
-        }
-        finally
-        {
-            Console.SetOut(previous);
-        }
+        var result = await CliRunner.RunAsync(args);
+        return (result.Exit, result.Output);
     }
 
     [Fact]
@@ -119,21 +108,23 @@ public sealed class EvalCommandTests
         Assert.Equal(2.5, tokens["mean"]!.GetValue<double>(), 12);
         Assert.Equal(3, tokens["max"]!.GetValue<double>(), 12);
 
-        var (codeMissing, _) = await RunAsync([.. args, "--tokenizer", dir.Combine("no-such-folder")]);
-        Assert.Equal(1, codeMissing);
+        var missing = await CliRunner.RunAsync([.. args, "--tokenizer", dir.Combine("no-such-folder")]);
+        Assert.Equal(2, missing.Exit);
+        Assert.Contains("no-such-folder: no such file or folder", missing.Errors, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("--min-han", "0")]
     [InlineData("--min-han-run", "0")]
     [InlineData("--min-han-share", "1.5")]
-    public async Task Report_ContaminationThresholdOutOfRange_ExitsWith1(string option, string value)
+    public async Task Report_ContaminationThresholdOutOfRange_ExitsWith2(string option, string value)
     {
         using var dir = new TempDirectory();
         var rankings = dir.File("r.jsonl", "{\"query_id\":\"q1\",\"annotator\":\"a1\",\"ranking\":[\"X\",\"Y\"]}\n");
-        var (code, output) = await RunAsync("eval", "report", rankings, "--resamples", "0", "--format", "json", option, value);
-        Assert.Equal(1, code);
-        Assert.Empty(output);
+        var result = await CliRunner.RunAsync("eval", "report", rankings, "--resamples", "0", "--format", "json", option, value);
+        Assert.Equal(2, result.Exit);
+        Assert.Empty(result.Output);
+        Assert.StartsWith("error: " + option + " ", result.Errors, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -51,9 +51,15 @@ public static class EvaluationReportBuilder
             var matrix = WinRateMatrix.Build(outcomes, models);
             BradleyTerryResult? bt = null;
             string? btProblem = null;
-            try { bt = BradleyTerry.Fit(outcomes, options.BradleyTerry, matrix.Models.Where(m => outcomes.Any(o => o.ModelA == m || o.ModelB == m))); }
-            catch (InvalidOperationException ex) { btProblem = ex.Message; }
-            catch (ArgumentException ex) { btProblem = ex.Message; }
+            var compared = matrix.Models.Where(m => outcomes.Any(o => o.ModelA == m || o.ModelB == m)).ToList();
+            if (options.BradleyTerry.Anchor is { } anchor && !compared.Contains(anchor))
+                btProblem = $"anchor model '{anchor}' has no verdicts in this language; ratings need an anchor that was compared";
+            else
+            {
+                try { bt = BradleyTerry.Fit(outcomes, options.BradleyTerry, compared); }
+                catch (InvalidOperationException ex) { btProblem = ex.Message; }
+                catch (ArgumentException ex) { btProblem = WithoutParameter(ex); }
+            }
             if (bt is { DegenerateResamples: > 0 })
                 notes.Add($"{group.Key}: {bt.DegenerateResamples} of {bt.Resamples} bootstrap resamples had no finite (or no converged) Bradley–Terry fit and were left out of the intervals");
 
@@ -132,8 +138,16 @@ public static class EvaluationReportBuilder
             notes.Add($"{language}: no verdicts against baseline '{baseline}' with both answers' lengths; no length-controlled win rate");
             return [];
         }
-        return LengthControlledWinRate.ComputeAll(rows);
+        var results = LengthControlledWinRate.ComputeAll(rows);
+        foreach (var r in results.Where(r => !r.Converged))
+            notes.Add($"{language}: the length-controlled fit of {r.Model} against {baseline} did not converge (its wins and "
+                + "losses are separated perfectly by the length or difficulty term); no LC win rate is estimated for it");
+        return results;
     }
+
+    /// <summary>The message of an argument exception without the " (Parameter 'x')" that .NET appends for developers.</summary>
+    private static string WithoutParameter(ArgumentException ex) =>
+        ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : ex.Message;
 
     /// <summary>
     /// Human verdicts as reliability data: an item is (query, sample, unordered pair); its value is 0 if the first model

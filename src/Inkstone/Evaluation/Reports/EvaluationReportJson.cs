@@ -42,8 +42,10 @@ public static class EvaluationReportJson
                 ["length_controlled"] = new JsonArray(lang.LengthControlled.Select(r => (JsonNode)new JsonObject
                 {
                     ["model"] = r.Model, ["comparisons"] = r.Comparisons, ["win_rate"] = N(r.WinRate / 100),
-                    ["lc_win_rate"] = N(r.LengthControlledWinRate / 100), ["theta"] = N(r.Theta), ["phi"] = N(r.LengthCoefficient),
-                    ["psi"] = N(r.DifficultyCoefficient), ["sigma"] = N(r.LengthScale), ["converged"] = r.Converged,
+                    // An unconverged fit has no estimate: no LC win rate and no coefficients, only converged: false.
+                    ["lc_win_rate"] = r.Converged ? N(r.LengthControlledWinRate / 100) : null,
+                    ["theta"] = r.Converged ? N(r.Theta) : null, ["phi"] = r.Converged ? N(r.LengthCoefficient) : null,
+                    ["psi"] = r.Converged ? N(r.DifficultyCoefficient) : null, ["sigma"] = N(r.LengthScale), ["converged"] = r.Converged,
                 }).ToArray()),
                 ["genres"] = new JsonObject(lang.GenreCounts.Select(g => KeyValuePair.Create(g.Key, (JsonNode?)new JsonObject(g.Value.Select(m =>
                     KeyValuePair.Create(m.Key, (JsonNode?)new JsonObject

@@ -47,11 +47,17 @@ public static class EvaluationReportTables
                     ["model", "comparisons", "win rate %", "LC win rate %", "θ", "φ (length)", "ψ (difficulty)", "σ (chars)", "converged"],
                     lang.LengthControlled.Select(r => (IReadOnlyList<string>)
                     [
-                        r.Model, ReportFormat.Count(r.Comparisons), ReportFormat.Number(r.WinRate, 2), ReportFormat.Number(r.LengthControlledWinRate, 2),
-                        ReportFormat.Number(r.Theta), ReportFormat.Number(r.LengthCoefficient), ReportFormat.Number(r.DifficultyCoefficient),
+                        r.Model, ReportFormat.Count(r.Comparisons), ReportFormat.Number(r.WinRate, 2),
+                        // An unconverged fit has no estimate: its coefficients are wherever Newton's method stopped.
+                        r.Converged ? ReportFormat.Number(r.LengthControlledWinRate, 2) : "–",
+                        r.Converged ? ReportFormat.Number(r.Theta) : "–", r.Converged ? ReportFormat.Number(r.LengthCoefficient) : "–",
+                        r.Converged ? ReportFormat.Number(r.DifficultyCoefficient) : "–",
                         ReportFormat.Number(r.LengthScale, 1), r.Converged ? "yes" : "no",
                     ]).ToList(),
-                    "logit P(model ≻ baseline) = θ + φ·tanh(Δchars/σ) + ψ·γ_query; LC = mean over queries of sigmoid(θ + ψ·γ) (see docs/evaluation.md)"));
+                    "logit P(model ≻ baseline) = θ + φ·tanh(Δchars/σ) + ψ·γ_query; LC = mean over queries of sigmoid(θ + ψ·γ) (see docs/evaluation.md)"
+                    + (lang.LengthControlled.Any(r => !r.Converged)
+                        ? "; – for a fit that did not converge (wins and losses separated perfectly): no LC win rate is estimated"
+                        : "")));
 
             if (lang.GenreCounts.Count > 0)
             {

@@ -95,4 +95,47 @@ public sealed class EvaluationReportBuilderTests
         // human verdicts only in the matrix by default
         Assert.Equal(2, report.Languages[0].Matrix.Counts("X", "Y").Comparisons);
     }
+
+    [Fact]
+    public void Build_UnconvergedLengthControlledFit_NoEstimateInTablesOrJsonAndANote()
+    {
+        // X wins exactly where its answer is longer than the baseline's: the length term separates the verdicts perfectly.
+        var set = FromOutcomes(Enumerable.Range(1, 8).Select(i => new PairwiseOutcome($"q{i}", "X", "B", "h1", i <= 3 ? Verdict.A : Verdict.B)));
+        var queries = Enumerable.Range(1, 8).Select(i => new BenchmarkQuery($"q{i}", "zh", "slogan", "q", new())).ToList();
+        var generations = Enumerable.Range(1, 8).SelectMany(i => new[]
+        {
+            new GenerationRecord($"q{i}", "B", 0, new string('字', 50), null, null, null, 1, "stop", null, DateTimeOffset.UnixEpoch),
+            new GenerationRecord($"q{i}", "X", 0, new string('字', i <= 3 ? 80 + i : 20 + i), null, null, null, 1, "stop", null, DateTimeOffset.UnixEpoch),
+        }).ToList();
+        var report = EvaluationReportBuilder.Build(set, queries, generations,
+            new EvaluationReportOptions { Baseline = "B", BradleyTerry = new BradleyTerryOptions { Resamples = 0 } });
+
+        var lc = Assert.Single(report.Languages[0].LengthControlled);
+        Assert.False(lc.Converged);
+        Assert.Contains(report.Notes, n => n.StartsWith("zh: the length-controlled fit of X against B did not converge", StringComparison.Ordinal));
+        var table = EvaluationReportTables.Build(report).Single(t => t.Title.StartsWith("Length-controlled", StringComparison.Ordinal));
+        Assert.Equal(["X", "8", "37.50", "–", "–", "–", "–", "29.0", "no"], table.Rows.Single());
+        var json = EvaluationReportJson.Build(report)["languages"]![0]!["length_controlled"]![0]!;
+        Assert.Null(json["lc_win_rate"]);
+        Assert.Null(json["theta"]);
+        Assert.False(json["converged"]!.GetValue<bool>());
+        Assert.Equal(0.375, json["win_rate"]!.GetValue<double>(), 12);
+    }
+
+    [Fact]
+    public void Build_AnchorWithoutVerdictsInALanguage_PlainProblemForThatLanguageOnly()
+    {
+        BenchmarkQuery[] queries = [new("z1", "zh", "slogan", "q", new()), new("e1", "en", "slogan", "q", new())];
+        var set = FromOutcomes(
+        [
+            new("z1", "X", "Y", "h1", Verdict.A), new("z1", "Y", "X", "h2", Verdict.A),
+            new("e1", "Y", "Z", "h1", Verdict.A), new("e1", "Z", "Y", "h2", Verdict.A),
+        ]);
+        var report = EvaluationReportBuilder.Build(set, queries, null,
+            new EvaluationReportOptions { BradleyTerry = new BradleyTerryOptions { Resamples = 0, Anchor = "X" } });
+        Assert.Equal(1000, report.Languages[0].BradleyTerry!.Ratings.Single(r => r.Model == "X").Rating, 9);
+        Assert.Null(report.Languages[1].BradleyTerry);
+        Assert.Equal("anchor model 'X' has no verdicts in this language; ratings need an anchor that was compared",
+            report.Languages[1].BradleyTerryProblem);
+    }
 }
