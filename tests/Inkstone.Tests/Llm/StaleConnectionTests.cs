@@ -41,7 +41,7 @@ public sealed class StaleConnectionTests
     }
 
     [Fact]
-    public async Task RunAsync_ConnectionRefused_ReasonCarriesTheUnderlyingCause()
+    public async Task RunAsync_ConnectionRefusedWithoutRetries_EndpointUnavailableCarriesTheUnderlyingCause()
     {
         var port = ClosedPort();
         var model = new ModelConfiguration
@@ -50,12 +50,14 @@ public sealed class StaleConnectionTests
         };
         var ledger = new UsageLedger();
         using var factory = new LlmClientFactory(null, ledger, TimeProvider.System, _ => null);
-        var outcome = await new PromptRunner(factory, ledger).RunAsync<ScoreResult>(OpenAICompatibleBackendTests.ScoreTemplate, OpenAICompatibleBackendTests.Item(1), model, TestContext.Current.CancellationToken);
+        var runner = new PromptRunner(factory, ledger);
 
-        Assert.False(outcome.IsSuccess);
-        Assert.Equal(LlmFailureKind.Transport, outcome.Failure!.Kind);
-        Assert.Contains("refused", outcome.Failure.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains($"127.0.0.1:{port}", outcome.Failure.Message, StringComparison.Ordinal);
+        // Below the breaker's threshold the refused call is still no failure of the item: it is the endpoint's.
+        var e = await Assert.ThrowsAsync<EndpointUnavailableException>(() => runner.RunAsync<ScoreResult>(
+            OpenAICompatibleBackendTests.ScoreTemplate, OpenAICompatibleBackendTests.Item(1), model, TestContext.Current.CancellationToken));
+
+        Assert.Contains("refused", e.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"127.0.0.1:{port}", e.Message, StringComparison.Ordinal);
     }
 
     private static int ClosedPort()
