@@ -51,7 +51,11 @@ public sealed class PromptRunner : IStructuredLlm
         {
             response = await client.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (ToFailure(e, model, cancellationToken) is { } failure)
+        catch (Exception e) when (EndpointDown(e, model) is { } down)
+        {
+            throw down;
+        }
+        catch (Exception e) when (ToFailure(e, cancellationToken) is { } failure)
         {
             return new LlmOutcome<TResult>(failure, Info(model, template, null, started));
         }
@@ -72,7 +76,11 @@ public sealed class PromptRunner : IStructuredLlm
         {
             response = await client.GetResponseAsync(messages, CreateOptions(template, model), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (ToFailure(e, model, cancellationToken) is { } failure)
+        catch (Exception e) when (EndpointDown(e, model) is { } down)
+        {
+            throw down;
+        }
+        catch (Exception e) when (ToFailure(e, cancellationToken) is { } failure)
         {
             return new LlmOutcome<string>(failure, Info(model, template, null, started));
         }
@@ -116,16 +124,22 @@ public sealed class PromptRunner : IStructuredLlm
     }
 
     /// <summary>
-    /// The diagnostic for an exception from the pipeline; null (rethrow) for cancellation the caller asked for. An
-    /// endpoint that cannot be reached is no failure of the item: it is thrown as <see cref="EndpointUnavailableException"/>.
+    /// An endpoint that cannot be reached is no failure of the item: the exception to throw instead of a diagnostic, or null.
+    /// (Thrown from the catch block: an exception thrown inside a filter would be swallowed.)
     /// </summary>
-    private static LlmFailure? ToFailure(Exception e, ModelConfiguration model, CancellationToken cancellationToken)
+    private static EndpointUnavailableException? EndpointDown(Exception e, ModelConfiguration model)
     {
-        if (cancellationToken.IsCancellationRequested && e is OperationCanceledException) return null;
-        if (EndpointUnavailableException.Find(e) is { } down) throw down;
+        if (EndpointUnavailableException.Find(e) is { } down) return down;
         for (var x = e; x is not null; x = x.InnerException)
             if (x is HttpRequestException h && CircuitBreakerHandler.IsUnreachable(h))
-                throw new EndpointUnavailableException(model.BaseUrl ?? new Uri("http://unknown/"), WithCauses(h));
+                return new EndpointUnavailableException(model.BaseUrl ?? new Uri("http://unknown/"), WithCauses(h));
+        return null;
+    }
+
+    /// <summary>The diagnostic for an exception from the pipeline; null (rethrow) for cancellation the caller asked for.</summary>
+    private static LlmFailure? ToFailure(Exception e, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested && e is OperationCanceledException) return null;
         return e switch
         {
             TimeoutRejectedException => new LlmFailure(LlmFailureKind.Timeout, "every attempt timed out: " + e.Message, null),
