@@ -29,9 +29,19 @@ public static class PathValidation
     public static Argument<T> ExistingPaths<T>(this Argument<T> argument)
     {
         ArgumentNullException.ThrowIfNull(argument);
-        argument.Validators.Add(r => Check(r, p => File.Exists(p) || Directory.Exists(p) ? null : $"{p}: no such file or folder"));
+        argument.Validators.Add(r => Check(r, PathProblem));
         return argument;
     }
+
+    /// <inheritdoc cref="ExistingPaths{T}(Argument{T})"/>
+    public static T ExistingPaths<T>(this T option) where T : Option
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        option.Validators.Add(r => Check(r, PathProblem));
+        return option;
+    }
+
+    public static string? PathProblem(string path) => File.Exists(path) || Directory.Exists(path) ? null : $"{path}: no such file or folder";
 
     /// <summary>Every path given must be an existing folder.</summary>
     public static T ExistingFolders<T>(this T option) where T : Option
