@@ -32,7 +32,7 @@ public static partial class JsonRecordParser
     }
 
     /// <summary>The first key named twice in one object, walked with a reader that keeps the names of each open object.</summary>
-    internal static JsonInputProblem? FindDuplicateKey(ReadOnlySpan<byte> record, int maxDepth)
+    public static JsonInputProblem? FindDuplicateKey(ReadOnlySpan<byte> record, int maxDepth)
     {
         var path = new JsonPathTracker();
         var names = new Stack<HashSet<string>?>();
