@@ -1,69 +1,86 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using Inkstone.Curation.Ingest;
+using Inkstone.Input;
 using Inkstone.Storage;
 
 namespace Inkstone.Curation.Exchange;
 
-/// <summary>Reads JSONL (one object per line) or CSV (header row) exchange files as field maps with located errors; field names are lower-cased.</summary>
+/// <summary>
+/// Reads JSONL (one object per line) or CSV (header row) exchange files as field maps with located errors; field names
+/// are lower-cased. Both are read under the input policy: a record with bytes that are not valid UTF-8, a lone
+/// surrogate escape, or a field named twice (also when only the letter case differs) is rejected.
+/// </summary>
 public static class ExchangeFileReader
 {
     public static async IAsyncEnumerable<ExchangeRecord> ReadAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file", path);
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         if (Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            var csv = new CsvRecordReader(reader);
-            var header = csv.Read(cancellationToken);
-            if (header is null) yield break;
-            var names = header.Fields.Select(f => f.Trim().ToLowerInvariant()).ToArray();
-            var row = 0;
-            while (csv.Read(cancellationToken) is { } record)
-            {
-                row++;
-                var location = new SourceLocation(path, $"row {row} (line {record.StartLine})");
-                if (record.Fields.Count == 1 && record.Fields[0].Length == 0) continue;
-                if (record.Error is not null) yield return new ExchangeRecord(location, null, record.Error);
-                else if (record.Fields.Count != names.Length) yield return new ExchangeRecord(location, null, $"{record.Fields.Count} fields, header has {names.Length}");
-                else yield return new ExchangeRecord(location, names.Zip(record.Fields).ToDictionary(p => p.First, p => (string?)p.Second, StringComparer.Ordinal), null);
-            }
-
+            await foreach (var record in ReadCsvAsync(path, cancellationToken).ConfigureAwait(false)) yield return record;
             yield break;
         }
 
-        var lineNumber = 0;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        await foreach (var line in JsonLinesFile.ReadAsync(path, cancellationToken).ConfigureAwait(false))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            yield return ParseJsonLine(new SourceLocation(path, $"line {lineNumber}"), line);
+            using (line)
+            {
+                var location = new SourceLocation(path, $"line {line.Line}");
+                yield return line.Problem is not null
+                    ? new ExchangeRecord(location, null, line.Problem.Field is { } field ? $"field '{field}': {line.ProblemMessage}" : line.ProblemMessage)
+                    : FromDocument(location, line.Document!);
+            }
         }
     }
 
-    private static ExchangeRecord ParseJsonLine(SourceLocation location, string line)
+    private static async IAsyncEnumerable<ExchangeRecord> ReadCsvAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        try
+        using var reader = new Utf8CheckedTextReader(path);
+        await Task.Yield(); // the file is read synchronously through the reader's buffer; do not hold the caller's thread
+        var csv = new CsvRecordReader(reader);
+        var header = csv.Read(cancellationToken);
+        if (header is null) yield break;
+        var names = header.Fields.Select(f => f.Trim().ToLowerInvariant()).ToArray();
+        var headerProblem = reader.DescribeInvalid(header.StartLine, header.EndLine)
+            ?? (names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated
+                ? $"the header names the column '{repeated.Key}' twice" : null);
+        if (headerProblem is not null)
         {
-            using var document = JsonDocument.Parse(line);
-            if (document.RootElement.ValueKind != JsonValueKind.Object) return new ExchangeRecord(location, null, "expected a JSON object");
-            var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                fields[property.Name.ToLowerInvariant()] = property.Value.ValueKind switch
-                {
-                    JsonValueKind.String => property.Value.GetString(),
-                    JsonValueKind.Null => null,
-                    _ => property.Value.GetRawText(),
-                };
-            }
+            yield return new ExchangeRecord(new SourceLocation(path, "line 1"), null, "header: " + headerProblem);
+            yield break;
+        }
 
-            return new ExchangeRecord(location, fields, null);
-        }
-        catch (JsonException ex)
+        var row = 0;
+        while (csv.Read(cancellationToken) is { } record)
         {
-            return new ExchangeRecord(location, null, $"invalid JSON: {ex.Message}");
+            row++;
+            var location = new SourceLocation(path, $"row {row} (line {record.StartLine})");
+            if (record.Fields.Count == 1 && record.Fields[0].Length == 0) continue;
+            if (record.Error is not null) yield return new ExchangeRecord(location, null, record.Error);
+            else if (reader.DescribeInvalid(record.StartLine, record.EndLine) is { } invalid) yield return new ExchangeRecord(location, null, invalid);
+            else if (record.Fields.Count != names.Length) yield return new ExchangeRecord(location, null, $"{record.Fields.Count} fields, header has {names.Length}");
+            else yield return new ExchangeRecord(location, names.Zip(record.Fields).ToDictionary(p => p.First, p => (string?)p.Second, StringComparer.Ordinal), null);
         }
+    }
+
+    private static ExchangeRecord FromDocument(SourceLocation location, JsonDocument document)
+    {
+        if (document.RootElement.ValueKind != JsonValueKind.Object) return new ExchangeRecord(location, null, "expected a JSON object");
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            var name = property.Name.ToLowerInvariant();
+            if (fields.ContainsKey(name))
+                return new ExchangeRecord(location, null, $"field '{name}': named twice in one record (field names ignore letter case)");
+            fields[name] = property.Value.ValueKind switch
+            {
+                JsonValueKind.String => property.Value.GetString(),
+                JsonValueKind.Null => null,
+                _ => property.Value.GetRawText(),
+            };
+        }
+
+        return new ExchangeRecord(location, fields, null);
     }
 }
