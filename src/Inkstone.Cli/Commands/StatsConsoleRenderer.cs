@@ -57,15 +57,15 @@ public static class StatsConsoleRenderer
     {
         var rows = new List<IReadOnlyList<string>>();
         foreach (var c in balance.CategoriesMissing)
-            rows.Add(["category", c.Id, c.NameEn, c.NameZh, "0"]);
+            rows.Add(["category", c.Id, "0", c.NameZh]);
         foreach (var g in balance.GenresBelowMinimum)
-            rows.Add(["genre", g.Id, g.NameEn, g.NameZh, g.Count.ToString(CultureInfo.InvariantCulture)]);
+            rows.Add(["genre", g.Id, g.Count.ToString(CultureInfo.InvariantCulture), g.NameZh]);
         var note = balance.IsBalanced
             ? "every genre reaches the minimum and every category has records"
             : string.Create(CultureInfo.InvariantCulture,
                 $"{balance.CategoriesMissing.Count} categories missing, {balance.GenresBelowMinimum.Count} genres below the minimum");
         return new ReportTable(string.Create(CultureInfo.InvariantCulture, $"Balance audit (minimum {balance.MinPerGenre} per genre)"),
-            ["level", "id", "name", "name (zh)", "count"], rows, note);
+            ["level", "id", "count", "name"], rows, note);
     }
 
     private static ReportTable DistributionTable(DatasetStatistics statistics) => new(

@@ -31,7 +31,13 @@ public sealed class JsonlSourceReader : ISourceReader
     private static SourceReadResult ParseLine(SourceLocation location, ReadOnlyMemory<byte> line)
     {
         var parsed = JsonRecordParser.Parse(line);
-        if (parsed.Problem is { } problem) return SourceReadResult.Fail(location, problem.Field, problem.Message);
+        if (parsed.Problem is { } problem)
+        {
+            var message = problem.Kind == JsonInputProblemKind.MalformedJson
+                ? $"invalid JSON at byte {problem.ByteOffset}: {problem.Message["malformed JSON: ".Length..]}"
+                : problem.Message;
+            return SourceReadResult.Fail(location, problem.Field, message);
+        }
         using var document = parsed.Document!;
         return ParseDocument(location, document);
     }
