@@ -111,4 +111,28 @@ public sealed class InputPolicyReaderTests : IDisposable
         Assert.Contains("named twice", records[0].Error, StringComparison.Ordinal);
         Assert.Equal("y", records[1].Fields!["item_id"]);
     }
+
+    [Fact]
+    public async Task Judgments_SameFileNamedTwice_IsReadOnceWithANote()
+    {
+        var path = Write("j.jsonl", "{\"query_id\": \"q1\", \"model_a\": \"a\", \"model_b\": \"b\", \"verdict\": \"a\"}\n"u8.ToArray());
+
+        var set = await JudgmentFileReader.ReadAllAsync([path, Path.Combine(_folder, ".", "j.jsonl")], null, TestContext.Current.CancellationToken);
+
+        Assert.Single(set.Pairwise);
+        Assert.Empty(set.Diagnostics);
+        Assert.Contains("read once", Assert.Single(set.Notes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Queries_SameFileNamedTwice_IsReadOnceWithANote()
+    {
+        var path = Write("q.jsonl", "{\"id\": \"q1\", \"language\": \"zh\", \"genre\": \"宋词\", \"query\": \"写\"}\n"u8.ToArray());
+
+        var result = await QuerySetFile.ReadAsync([path, path], GenreTaxonomy.Default, TestContext.Current.CancellationToken);
+
+        Assert.Single(result.Queries);
+        Assert.Empty(result.Diagnostics);
+        Assert.Single(result.Notes);
+    }
 }

@@ -20,9 +20,13 @@ public static partial class JudgmentFileReader
     {
         ArgumentNullException.ThrowIfNull(paths);
         var all = new JudgmentSet();
-        foreach (var path in paths) all.Add(await ReadAsync(path, options, cancellationToken).ConfigureAwait(false));
+        // The same file named twice is read once (the input policy), so no verdict is counted twice.
+        var files = InputFiles.Distinct(paths);
+        all.Notes.AddRange(files.Notes);
+        foreach (var path in files.Paths) all.Add(await ReadAsync(path, options, cancellationToken).ConfigureAwait(false));
         var result = new JudgmentSet();
         result.Diagnostics.AddRange(all.Diagnostics);
+        result.Notes.AddRange(all.Notes);
         var seenPairs = new Dictionary<(string, int, string, string, string), string>();
         foreach (var p in all.Pairwise)
         {

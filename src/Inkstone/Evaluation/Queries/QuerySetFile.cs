@@ -31,7 +31,8 @@ public static class QuerySetFile
         var queries = new List<BenchmarkQuery>();
         var diagnostics = new List<ImportDiagnostic>();
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in paths)
+        var files = InputFiles.Distinct(paths);
+        foreach (var path in files.Paths)
         {
             var name = Path.GetFileName(path);
             // Every line under the input policy: invalid UTF-8, lone surrogates and duplicate keys reject the line.
@@ -60,7 +61,7 @@ public static class QuerySetFile
                 }
             }
         }
-        return new QuerySetReadResult(queries, diagnostics);
+        return new QuerySetReadResult(queries, diagnostics) { Notes = files.Notes };
     }
 
     public static async Task WriteAsync(string path, IEnumerable<BenchmarkQuery> queries, CancellationToken cancellationToken = default)
