@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Inkstone.Cli.Conventions;
 using Inkstone.Datasets;
 
 namespace Inkstone.Cli.Commands;
@@ -6,16 +7,22 @@ namespace Inkstone.Cli.Commands;
 /// <summary>The options of verbs that read a dataset file, spelled and documented once.</summary>
 public sealed class DatasetCommandOptions
 {
-    public Argument<FileInfo> Dataset { get; } = new("DATASET") { Description = "Dataset file: JSON array, JSON Lines or Parquet (detected from content)." };
+    public Argument<FileInfo> Dataset { get; } = new Argument<FileInfo>("DATASET")
+    {
+        Description = "Dataset file: JSON array, JSON Lines or Parquet (detected from content).",
+    }.ExistingFiles();
 
     public Option<string?> InputFormat { get; } = new("--input-format")
     {
         Description = "Read the file as json, jsonl or parquet instead of detecting the format from its content.",
     };
 
-    public Option<bool> Strict { get; } = new("--strict") { Description = "Stop with exit code 1 at the first problem (warnings included)." };
+    public Option<bool> Strict { get; } = CommonOptions.Strict("Stop with exit code 2 at the first problem (warnings included).");
 
-    public Option<FileInfo?> Rejects { get; } = new("--rejects") { Description = "Write rejected records (raw text, location, reasons) to this JSON Lines file." };
+    public Option<FileInfo?> Rejects { get; } = new Option<FileInfo?>("--rejects")
+    {
+        Description = "Write rejected records (raw text, location, reasons) to this JSON Lines file.",
+    }.OutputFile();
 
     public Option<bool> RequireGenre { get; } = new("--require-genre") { Description = "Reject records without a genre (by default they are accepted as unassigned)." };
 
@@ -33,14 +40,28 @@ public sealed class DatasetCommandOptions
         command.Options.Add(Taxonomy);
     }
 
-    /// <summary>The dataset file, or null after writing "PATH: file not found" to standard error.</summary>
-    public FileInfo? ExistingDataset(ParseResult parse)
+    /// <summary>
+    /// The dataset file, checked to be one: when no <c>--input-format</c> is given, content that is neither Parquet nor
+    /// starts with '[' or '{' is not a dataset, an input error naming the path (exit 2) rather than every line rejected.
+    /// </summary>
+    public async Task<FileInfo> DatasetFileAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parse);
         var file = parse.GetValue(Dataset)!;
-        if (file.Exists) return file;
-        Console.Error.WriteLine($"{file.FullName}: file not found");
-        return null;
+        if (parse.GetValue(InputFormat) is null
+            && await DatasetFormatDetector.DescribeUnrecognisedAsync(file.FullName, cancellationToken).ConfigureAwait(false) is { } what)
+            throw new CliInputException($"{file}: not a dataset file (JSON array, JSON Lines or Parquet): {what}");
+        return file;
+    }
+
+    /// <summary>
+    /// The exit code for a finished read: file-level errors (a truncated array, a UTF-16 file, an unreadable Parquet
+    /// file) are input errors (2), rejected records 1, otherwise 0.
+    /// </summary>
+    public static int ExitCode(DatasetReadSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return summary.FileErrors > 0 ? ExitCodes.InputError : summary.Rejected > 0 ? ExitCodes.Rejected : ExitCodes.Success;
     }
 
     public DatasetReadOptions ReadOptions(ParseResult parse) => new()

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using Inkstone.Datasets;
 using Inkstone.Statistics;
 using Inkstone.Taxonomy;
@@ -13,7 +12,8 @@ public static class StatsCommand
     {
         var command = new Command("stats",
             "Per category and per genre: count, share and min/mean/max length (Unicode code points) of article, prompt and reasoning; "
-            + "then the balance audit and the length distribution in half-decade buckets. Problems with records go to standard error.");
+            + "then the balance audit and the length distribution in half-decade buckets. Problems with records go to standard error. "
+            + "Exit code 1 when records were rejected, 2 on an input error or with --strict.");
         var dataset = new DatasetCommandOptions();
         dataset.AddTo(command);
         var formatOption = CommonOptions.Format(tables: true);
@@ -32,31 +32,13 @@ public static class StatsCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (dataset.ExistingDataset(parse) is not { } file) return 1;
-            DatasetReadOptions readOptions;
-            try
-            {
-                readOptions = dataset.ReadOptions(parse);
-            }
-            catch (TaxonomyFormatException ex)
-            {
-                await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-                return 1;
-            }
-
+            var file = await dataset.DatasetFileAsync(parse, cancellationToken).ConfigureAwait(false);
+            var readOptions = dataset.ReadOptions(parse);
             var printer = new ProblemPrinter(Console.Error, "use --rejects FILE to keep every rejected record");
-            DatasetStatisticsReport report;
-            try
-            {
-                report = await DatasetStatisticsService.ComputeAsync(
-                    file.ToString(), readOptions, new DatasetStatisticsOptions { MinPerGenre = parse.GetValue(minOption) },
-                    parse.GetValue(dataset.Rejects)?.FullName, p => printer.Print(p.ToString()), cancellationToken).ConfigureAwait(false);
-            }
-            catch (DatasetFormatException ex)
-            {
-                await Console.Error.WriteLineAsync("error (--strict): " + ex.Message).ConfigureAwait(false);
-                return 1;
-            }
+            // --strict stops at the first problem with DatasetFormatException: an input error (exit 2) by the verb guard.
+            var report = await DatasetStatisticsService.ComputeAsync(
+                file.ToString(), readOptions, new DatasetStatisticsOptions { MinPerGenre = parse.GetValue(minOption) },
+                parse.GetValue(dataset.Rejects)?.FullName, p => printer.Print(p.ToString()), cancellationToken).ConfigureAwait(false);
             printer.PrintOmitted();
 
             var grouping = Enum.Parse<StatisticsGrouping>(parse.GetValue(byOption)!, ignoreCase: true);
@@ -67,6 +49,7 @@ public static class StatsCommand
                     Console.Out.WriteLine(DatasetStatisticsJson.Serialize(report));
                     break;
                 case "md":
+                    // md and csv keep their own writers: the csv carries unrounded numbers for checking against references.
                     DatasetStatisticsText.WriteMarkdown(Console.Out, report, grouping, han);
                     break;
                 case "csv":
@@ -76,7 +59,7 @@ public static class StatsCommand
                     StatsConsoleRenderer.Write(report, grouping, han);
                     break;
             }
-            return report.Summary.FileErrors > 0 ? 1 : 0;
+            return DatasetCommandOptions.ExitCode(report.Summary);
         });
         return command;
     }

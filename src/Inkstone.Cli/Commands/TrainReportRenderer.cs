@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Inkstone.Training;
-using Spectre.Console;
+using Inkstone.Cli.Rendering;
+using Inkstone.Reports;
 
 namespace Inkstone.Cli.Commands;
 
@@ -33,37 +34,37 @@ public static class TrainReportRenderer
             return;
         }
 
-        var table = new Table().AddColumns("config", "CW", "general", "total", "train", "val", "train tokens", "mean", "p99", "max", "> cutoff");
-        foreach (var c in report.Configurations)
+        var rows = report.Configurations.Select(c =>
         {
             var m = c.Mix;
             var t = c.TrainTokens;
-            table.AddRow(Markup.Escape(m.Name), N(m.ProcessCount), N(m.GeneralCount), N(m.Total), N(m.TrainCount), N(m.ValidationCount),
+            return (IReadOnlyList<string>)[m.Name, N(m.ProcessCount), N(m.GeneralCount), N(m.Total), N(m.TrainCount), N(m.ValidationCount),
                 N(t.TotalTokens), t.Mean.ToString("N0", CultureInfo.InvariantCulture), t.P99.ToString("N0", CultureInfo.InvariantCulture),
-                N(t.Max), N(t.OverCutoff + c.ValidationTokens.OverCutoff));
-        }
-
-        Wide().Write(table);
-        var plan = report.Plan;
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"seed {plan.Seed}; process: {mix.ProcessAvailable:N0} usable, {mix.ProcessIssues.Count + readProblems.Count:N0} problem(s); general pool: {mix.GeneralPoolSize:N0} valid, {mix.GeneralIssues.Count:N0} line(s) rejected"));
-        Console.Out.WriteLine($"general draws are nested: each configuration uses the first k samples of one seeded permutation of the pool");
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"tokens: {report.TokenCounterName}{(report.TokenCountIsEstimate ? " — an ESTIMATE; give --tokenizer for real counts" : "")}; cutoff_len {report.CutoffLength} ({(report.CutoffDerived ? "derived" : "fixed")}); > cutoff counts train + validation samples"));
-        var training = plan.Training;
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"training: {training.Epochs} epochs, lr {LlamaFactoryYamlWriter.Float(training.LearningRate)}, effective batch {training.EffectiveBatch} = {training.PerDeviceBatch} per device × {training.GradientAccumulationSteps} accumulation × {training.Gpus} GPU(s), {training.Optimizer}"));
-        if (export is not null)
-            Console.Out.WriteLine($"wrote {export.Files.Count} files to {export.OutputDirectory} ({TrainingManifestWriter.FormatName(export.Format)})");
+                N(t.Max), N(t.OverCutoff + c.ValidationTokens.OverCutoff)];
+        }).ToList();
+        var table = new ReportTable("Training mixes",
+            ["mix", "CW", "general", "total", "train", "val", "train tokens", "mean", "p99", "max", "> cutoff"], rows);
+        ReportTableOutput.Write(Console.Out, [table], format, Notes(report, readProblems, export));
     }
 
-    /// <summary>The console, widened when output is redirected (Spectre assumes 80 columns there and would wrap every number).</summary>
-    private static IAnsiConsole Wide()
+    private static List<string> Notes(MixReport report, IReadOnlyList<string> readProblems, ExportResult? export)
     {
-        if (!Console.IsOutputRedirected) return AnsiConsole.Console;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out), ColorSystem = ColorSystemSupport.NoColors });
-        console.Profile.Width = 160;
-        return console;
+        var mix = report.Mix;
+        var plan = report.Plan;
+        var training = plan.Training;
+        var notes = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture,
+                $"seed {plan.Seed}; process: {mix.ProcessAvailable:N0} usable, {mix.ProcessIssues.Count + readProblems.Count:N0} problem(s); general pool: {mix.GeneralPoolSize:N0} valid, {mix.GeneralIssues.Count:N0} line(s) rejected"),
+            "general draws are nested: each configuration uses the first k samples of one seeded permutation of the pool",
+            string.Create(CultureInfo.InvariantCulture,
+                $"tokens: {report.TokenCounterName}{(report.TokenCountIsEstimate ? " — an ESTIMATE; give --tokenizer for real counts" : "")}; cutoff_len {report.CutoffLength} ({(report.CutoffDerived ? "derived" : "fixed")}); > cutoff counts train + validation samples"),
+            string.Create(CultureInfo.InvariantCulture,
+                $"training: {training.Epochs} epochs, lr {LlamaFactoryYamlWriter.Float(training.LearningRate)}, effective batch {training.EffectiveBatch} = {training.PerDeviceBatch} per device × {training.GradientAccumulationSteps} accumulation × {training.Gpus} GPU(s), {training.Optimizer}, template {training.Template}"),
+        };
+        if (export is not null)
+            notes.Add($"wrote {export.Files.Count} files to {export.OutputDirectory} ({TrainingManifestWriter.FormatName(export.Format)})");
+        return notes;
     }
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

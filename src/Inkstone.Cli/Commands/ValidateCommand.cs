@@ -1,18 +1,18 @@
 using System.CommandLine;
 using System.Text.Json;
 using Inkstone.Datasets;
-using Inkstone.Taxonomy;
 
 namespace Inkstone.Cli.Commands;
 
-/// <summary><c>inkstone validate DATASET</c>: reads a dataset file and reports every problem; exit code 1 when a record is rejected.</summary>
+/// <summary><c>inkstone validate DATASET</c>: reads a dataset file and reports every problem; exit code 1 when a record is rejected, 2 on an input error.</summary>
 public static class ValidateCommand
 {
     public static Command Create()
     {
         var command = new Command("validate",
             "Check a dataset file (JSON array, JSON Lines or Parquet): every problem with file, line or row, and field, then how many "
-            + "records were read, accepted and rejected. Exit code 0 when all records are accepted, 1 otherwise.");
+            + "records were read, accepted and rejected. Exit code 0 when all records are accepted, 1 when records were rejected, "
+            + "2 on an input error (missing file, not a dataset, a file-level error) or with --strict.");
         var dataset = new DatasetCommandOptions();
         dataset.AddTo(command);
         var formatOption = CommonOptions.Format();
@@ -20,19 +20,11 @@ public static class ValidateCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (dataset.ExistingDataset(parse) is not { } file) return 1;
+            var file = await dataset.DatasetFileAsync(parse, cancellationToken).ConfigureAwait(false);
             var json = parse.GetValue(formatOption) == "json";
-            DatasetValidationReport report;
-            try
-            {
-                report = await DatasetValidator.ValidateAsync(file.ToString(), dataset.ReadOptions(parse), parse.GetValue(dataset.Rejects)?.FullName,
-                    json ? null : p => Console.Out.WriteLine(p.ToString()), cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is DatasetFormatException or TaxonomyFormatException)
-            {
-                await Console.Error.WriteLineAsync((ex is DatasetFormatException ? "error (--strict): " : "") + ex.Message).ConfigureAwait(false);
-                return 1;
-            }
+            // --strict stops at the first problem with DatasetFormatException: an input error (exit 2) by the verb guard.
+            var report = await DatasetValidator.ValidateAsync(file.ToString(), dataset.ReadOptions(parse), parse.GetValue(dataset.Rejects)?.FullName,
+                json ? null : p => Console.Out.WriteLine(p.ToString()), cancellationToken: cancellationToken).ConfigureAwait(false);
 
             if (json)
             {
@@ -57,7 +49,7 @@ public static class ValidateCommand
             {
                 Console.Out.WriteLine($"{report.Source} ({report.Format.ToString().ToLowerInvariant()}): {report.Summary}");
             }
-            return report.IsValid ? 0 : 1;
+            return DatasetCommandOptions.ExitCode(report.Summary);
         });
         return command;
     }

@@ -12,6 +12,12 @@ public enum DatasetProblemKind
     /// <summary>The file starts with a byte order mark.</summary>
     ByteOrderMark,
 
+    /// <summary>A string escapes a lone surrogate (<c>"\ud800"</c>), which is no Unicode character.</summary>
+    LoneSurrogate,
+
+    /// <summary>One JSON object names the same key twice.</summary>
+    DuplicateKey,
+
     /// <summary>A required field is absent or null.</summary>
     MissingField,
 

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using System.Text.Unicode;
+using Inkstone.Input;
 
 namespace Inkstone.Datasets;
 
@@ -15,7 +15,7 @@ namespace Inkstone.Datasets;
 /// </summary>
 public static partial class DatasetReader
 {
-    private static readonly JsonDocumentOptions s_documentOptions = new() { MaxDepth = 64 };
+    private static readonly JsonDocumentOptions s_documentOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
 
     public static async IAsyncEnumerable<DatasetEntry> ReadAsync(string path, DatasetReadOptions options, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -97,12 +97,13 @@ public static partial class DatasetReader
     {
         var context = new RecordContext(path, slice.Line, slice.Row, slice.Bytes);
         var bytes = slice.Bytes.Span;
-        var invalid = FindInvalidUtf8(bytes);
-        if (invalid >= 0)
+        var encoding = JsonRecordParser.Check(bytes);
+        if (encoding is not null)
         {
-            var (line, column) = Locate(bytes, invalid, slice.Line ?? 1, slice.ColumnOffset);
-            context.Add(DatasetProblemKind.InvalidUtf8, null,
-                string.Create(CultureInfo.InvariantCulture, $"invalid UTF-8 (byte 0x{bytes[invalid]:X2})"), line, column);
+            // The input policy: invalid UTF-8 and lone surrogate escapes reject the record, located to the byte.
+            var (line, column) = Locate(bytes, encoding.ByteOffset, slice.Line ?? 1, slice.ColumnOffset);
+            var kind = encoding.Kind == JsonInputProblemKind.InvalidUtf8 ? DatasetProblemKind.InvalidUtf8 : DatasetProblemKind.LoneSurrogate;
+            context.Add(kind, encoding.Field, encoding.Message, line, column);
         }
         else if (slice.Unterminated)
         {
@@ -114,6 +115,11 @@ public static partial class DatasetReader
             try
             {
                 document = JsonDocument.Parse(slice.Bytes, s_documentOptions);
+            }
+            catch (JsonException) when (JsonRecordParser.FindDuplicateKey(bytes, s_documentOptions.MaxDepth) is { } duplicate)
+            {
+                var (line, column) = Locate(bytes, duplicate.ByteOffset, slice.Line ?? 1, slice.ColumnOffset);
+                context.Add(DatasetProblemKind.DuplicateKey, duplicate.Field, duplicate.Message, line, column);
             }
             catch (JsonException ex)
             {
@@ -143,18 +149,6 @@ public static partial class DatasetReader
         context.Add(DatasetProblemKind.DuplicateId, DatasetFieldNames.Id,
             string.Create(CultureInfo.InvariantCulture, $"duplicate id '{id}': already used by the record at {unit} {firstSeen[id]}"));
         return DatasetEntry.Rejected(context.Problems, slice.Line, slice.Row);
-    }
-
-    internal static int FindInvalidUtf8(ReadOnlySpan<byte> bytes)
-    {
-        if (Utf8.IsValid(bytes)) return -1;
-        var i = 0;
-        while (i < bytes.Length)
-        {
-            if (Rune.DecodeFromUtf8(bytes[i..], out _, out var consumed) != OperationStatus.Done) return i;
-            i += consumed;
-        }
-        return -1;
     }
 
     /// <summary>Line and 1-based byte-in-line of <paramref name="offset"/> in a record starting at <paramref name="firstLine"/>.</summary>

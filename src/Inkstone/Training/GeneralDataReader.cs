@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using System.Text;
+using Inkstone.Input;
 
 namespace Inkstone.Training;
 
@@ -11,25 +11,27 @@ public static class GeneralDataReader
     /// <param name="cancellationToken">Cancels the read.</param>
     public static async IAsyncEnumerable<GeneralDataRecord> ReadAsync(string path, string displayName, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        StreamReader reader;
+        var lines = Utf8LineSource.ReadAsync(path, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
+        bool more;
         try
         {
-            reader = new StreamReader(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true);
+            more = await lines.MoveNextAsync().ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new TrainingDataException($"{displayName}: cannot open general data: {ex.Message}", ex);
         }
 
-        using (reader)
+        // The bytes of each line are parsed under the input policy (invalid UTF-8, lone surrogates, duplicate keys
+        // reject the line), as every other reader does, so general data is never trained on with U+FFFD in it.
+        await using (lines.ConfigureAwait(false))
         {
-            var lineNumber = 0;
-            while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+            while (more)
             {
-                lineNumber++;
+                var line = lines.Current;
                 // Blank lines separate nothing in JSONL; they are not records and are not reported.
-                if (string.IsNullOrWhiteSpace(line)) continue;
-                yield return GeneralSampleParser.Parse(line, displayName, lineNumber);
+                if (!Utf8Text.IsBlank(line.Bytes.Span)) yield return GeneralSampleParser.Parse(line.Bytes, displayName, line.Number);
+                more = await lines.MoveNextAsync().ConfigureAwait(false);
             }
         }
     }

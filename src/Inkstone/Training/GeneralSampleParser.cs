@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Inkstone.Input;
 using static Inkstone.Datasets.JsonValueKindNames;
 
 namespace Inkstone.Training;
@@ -13,21 +14,22 @@ public static class GeneralSampleParser
     public static GeneralDataRecord Parse(string line, string file, int lineNumber)
     {
         ArgumentNullException.ThrowIfNull(line);
-        JsonDocument document;
-        try
+        return Parse(System.Text.Encoding.UTF8.GetBytes(line), file, lineNumber);
+    }
+
+    /// <summary>Parses one line's bytes under the input policy (<see cref="JsonRecordParser"/>).</summary>
+    public static GeneralDataRecord Parse(ReadOnlyMemory<byte> line, string file, int lineNumber)
+    {
+        var parsed = JsonRecordParser.Parse(line);
+        if (parsed.Problem is { } problem)
         {
-            document = JsonDocument.Parse(line);
-        }
-        catch (JsonException ex)
-        {
-            // The parser's own position refers to the single line; report the column in it instead.
-            var message = ex.Message;
-            var position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            if (position >= 0) message = message[..position];
-            return Fail(file, lineNumber, "(line)", $"invalid JSON at byte {ex.BytePositionInLine + 1}: {message}");
+            var message = problem.Kind == JsonInputProblemKind.MalformedJson
+                ? $"invalid JSON at byte {problem.ByteOffset + 1}: {problem.Message["malformed JSON: ".Length..]}"
+                : $"{problem.Message} at byte {problem.ByteOffset + 1}";
+            return Fail(file, lineNumber, problem.Field ?? "(line)", message);
         }
 
-        using (document)
+        using (var document = parsed.Document!)
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)

@@ -36,6 +36,31 @@ public sealed record MixPlan
 
     public string Resolve(string path) => Path.GetFullPath(Path.Combine(BaseDirectory, path));
 
+    /// <summary>
+    /// The plan with each general-data file once: the same file named twice (or under two names) would double its
+    /// samples in the pool and repeat them in the exports. <paramref name="notes"/> says which names were dropped.
+    /// </summary>
+    public MixPlan WithDistinctGeneralFiles(out IReadOnlyList<string> notes)
+    {
+        var resolved = GeneralPaths.Select(Resolve).ToList();
+        var distinct = Inkstone.Input.InputFiles.Distinct(resolved);
+        if (distinct.Paths.Count == GeneralPaths.Count)
+        {
+            notes = [];
+            return this;
+        }
+        var kept = new List<string>();
+        var dropped = new List<string>();
+        var seen = new HashSet<string>(distinct.Paths, StringComparer.Ordinal);
+        for (var i = 0; i < GeneralPaths.Count; i++)
+        {
+            if (seen.Remove(resolved[i])) kept.Add(GeneralPaths[i]);
+            else dropped.Add($"general data {GeneralPaths[i]}: the same file was already given; read once");
+        }
+        notes = dropped;
+        return this with { GeneralPaths = kept };
+    }
+
     /// <summary>Checks the plan for contradictions before any data is read.</summary>
     public void Validate()
     {

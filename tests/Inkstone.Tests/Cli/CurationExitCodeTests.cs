@@ -54,7 +54,7 @@ public sealed class CurationExitCodeTests : IDisposable
         Assert.Contains("rejected: 3", result.Output, StringComparison.Ordinal);
         Assert.Contains("line 2: source_id: no item 'nope'", result.Errors, StringComparison.Ordinal);
         Assert.Contains("line 3: annotator: missing", result.Errors, StringComparison.Ordinal);
-        Assert.Contains("line 4: query: lone surrogate", result.Errors, StringComparison.Ordinal);
+        Assert.Contains("line 4: field 'query': lone surrogate", result.Errors, StringComparison.Ordinal);
     }
 
     [Fact]

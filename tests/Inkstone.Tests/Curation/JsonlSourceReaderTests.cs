@@ -74,22 +74,34 @@ public sealed class JsonlSourceReaderTests : IDisposable
         Assert.Equal(["line 3: a 一", "line 7: c 三"], Summaries([results[0], results[2]]));
         Assert.Equal("line 5", results[1].Error!.Location.Record);
         Assert.StartsWith("invalid JSON at byte 12: ", results[1].Error!.Message, StringComparison.Ordinal);
-        Assert.EndsWith("LineNumber: 0 | BytePositionInLine: 12.", results[1].Error!.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", results[1].Error!.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ReadAsync_InvalidUtf8_ReadAsReplacementCharacter()
+    public async Task ReadAsync_InvalidUtf8_RejectsTheLineNamingTheField()
     {
         var path = Write(
             Utf8("{\"id\": \"a\", \"text\": \"正"), [0xE6, 0xAD], Utf8("文"), [0xFF], Utf8("\"}\n"),
-            Utf8("{\"other"), [0xC3], Utf8("\": \"x\", \"id\": \"b\", \"text\": \"二\"}\n"),
+            Utf8("{\"id\": \"b\", \"text\": \"二\"}\n"),
             Utf8("{\"id\": 1"), [0x80], Utf8("}\n"));
         var results = await ReadAll(path);
-        Assert.Equal("正\uFFFD文\uFFFD", results[0].Record!.Text);
+        // The input policy: never read as U+FFFD; the record is rejected with the field and the byte.
+        Assert.Null(results[0].Record);
+        Assert.Equal(("line 1", "text"), (results[0].Error!.Location.Record, results[0].Error!.Field));
+        Assert.StartsWith("invalid UTF-8 (byte 0xE6)", results[0].Error!.Message, StringComparison.Ordinal);
         Assert.Equal(("b", "二"), (results[1].Record!.Id, results[1].Record!.Text));
-        // The byte position counts the replacement character (3 bytes), as it did when lines were decoded first.
-        Assert.StartsWith("invalid JSON at byte 8: '0xEF' is an invalid end of a number", results[2].Error!.Message, StringComparison.Ordinal);
         Assert.Equal("line 3", results[2].Error!.Location.Record);
+        Assert.StartsWith("invalid UTF-8 (byte 0x80)", results[2].Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_DuplicateKey_RejectsTheLineNamingTheKey()
+    {
+        var path = Write(Utf8("{\"id\": \"a\", \"text\": \"一\", \"id\": \"b\"}\n"));
+        var result = Assert.Single(await ReadAll(path));
+        Assert.Null(result.Record);
+        Assert.Equal("id", result.Error!.Field);
+        Assert.Contains("duplicate key 'id'", result.Error!.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -105,10 +117,14 @@ public sealed class JsonlSourceReaderTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadAsync_LoneSurrogateEscape_ReadAsReplacementCharacter()
+    public async Task ReadAsync_LoneSurrogateEscape_RejectsTheLineButReadsEscapedPairs()
     {
-        var path = Write(Utf8("{\"id\": \"a\", \"text\": \"前\\ud800后\\n\\\"引\\\" \\ud83d\\ude00\\/\"}\n{\"id\": \"b\", \"text\": \"正常\"}\n"));
-        Assert.Equal(["line 1: a 前\uFFFD后\n\"引\" 😀/", "line 2: b 正常"], Summaries(await ReadAll(path)));
+        var path = Write(Utf8("{\"id\": \"a\", \"text\": \"前\\ud800后\"}\n{\"id\": \"b\", \"text\": \"\\\"引\\\" \\ud83d\\ude00\\/\"}\n"));
+        var results = await ReadAll(path);
+        Assert.Null(results[0].Record);
+        Assert.Equal("text", results[0].Error!.Field);
+        Assert.Contains("lone surrogate escape '\\ud800'", results[0].Error!.Message, StringComparison.Ordinal);
+        Assert.Equal("\"引\" 😀/", results[1].Record!.Text);
     }
 
     [Fact]

@@ -70,6 +70,37 @@ public sealed class SourceReaderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Folder_WithJsonlAndCsvFiles_ReadsTheirRecords()
+    {
+        var folder = Path.Combine(_temp.Directory, "mixed");
+        _temp.WriteFile("mixed/a.txt", "纯文本");
+        _temp.WriteFile("mixed/b.jsonl", "{\"id\": \"j1\", \"text\": \"一\"}\n{\"id\": \"j2\", \"text\": \"二\"}\n");
+        _temp.WriteFile("mixed/sub/c.csv", "id,text\nc1,三\n");
+        _temp.WriteFile("mixed/d.ndjson", "{broken\n");
+
+        var results = await ReadAll(folder);
+
+        Assert.Equal(["a", "j1", "j2", "d.ndjson line 1", "c1"],
+            results.Select(r => r.Record?.Id ?? $"{Path.GetFileName(r.Error!.Location.File)} {r.Error.Location.Record}").ToArray());
+    }
+
+    [Fact]
+    public async Task Csv_InvalidUtf8InARow_RejectsThatRowWithItsLine()
+    {
+        var path = Path.Combine(_temp.Directory, "bad.csv");
+        await File.WriteAllBytesAsync(path, [.. "id,text\nc1,\"多\n行\"\nc2,坏"u8, 0xFF, .. "\nc3,好\n"u8], TestContext.Current.CancellationToken);
+
+        var results = await ReadAll(path);
+
+        Assert.Equal(3, results.Count);
+        Assert.Equal("多\n行", results[0].Record!.Text);
+        Assert.Null(results[1].Record);
+        Assert.Equal("invalid UTF-8 on line 4 at byte 7 (0xFF)", results[1].Error!.Message);
+        Assert.Equal("row 2 (line 4)", results[1].Error!.Location.Record);
+        Assert.Equal("好", results[2].Record!.Text);
+    }
+
+    [Fact]
     public void HtmlExtractor_NoArticleElement_TakesBlockWithMostParagraphText()
     {
         var page = HtmlMainTextExtractor.Extract("""

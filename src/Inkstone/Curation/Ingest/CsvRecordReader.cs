@@ -7,7 +7,11 @@ internal sealed class CsvRecordReader(TextReader reader)
 {
     private int _line = 1;
 
-    internal sealed record Row(IReadOnlyList<string> Fields, int StartLine, string? Error);
+    internal sealed record Row(IReadOnlyList<string> Fields, int StartLine, string? Error)
+    {
+        /// <summary>The last physical line the record spans.</summary>
+        public int EndLine { get; init; } = StartLine;
+    }
 
     /// <summary>Reads the next record; the underlying reader buffers, so reading a character at a time is cheap.</summary>
     public Row? Read(CancellationToken cancellationToken)
@@ -25,9 +29,9 @@ internal sealed class CsvRecordReader(TextReader reader)
             if (next < 0)
             {
                 if (!any) return null;
-                if (inQuotes) return new Row(fields, start, $"unterminated quoted field starting on line {start}");
+                if (inQuotes) return new Row(fields, start, $"unterminated quoted field starting on line {start}") { EndLine = _line };
                 fields.Add(field.ToString());
-                return new Row(fields, start, null);
+                return new Row(fields, start, null) { EndLine = _line };
             }
 
             any = true;
@@ -62,9 +66,8 @@ internal sealed class CsvRecordReader(TextReader reader)
                 case '\r':
                     break;
                 case '\n':
-                    _line++;
                     fields.Add(field.ToString());
-                    return new Row(fields, start, null);
+                    return new Row(fields, start, null) { EndLine = _line++ };
                 default:
                     field.Append(c);
                     break;

@@ -1,24 +1,31 @@
 using System.Runtime.CompilerServices;
-using System.Text;
+using Inkstone.Input;
 using Inkstone.Storage;
 
 namespace Inkstone.Curation.Ingest;
 
 /// <summary>
 /// RFC 4180 CSV with a header row (field names as for JSONL). Quoted fields may span lines; a record whose field count
-/// differs from the header's, or an unterminated quote, is a located error and reading goes on with the next record.
+/// differs from the header's, an unterminated quote, or bytes that are not valid UTF-8 (the input policy), is a located
+/// error and reading goes on with the next record.
 /// </summary>
 public sealed class CsvSourceReader : ISourceReader
 {
     public async IAsyncEnumerable<SourceReadResult> ReadAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var reader = new Utf8CheckedTextReader(path);
         var csv = new CsvRecordReader(reader);
-        await Task.Yield(); // the file is read synchronously through StreamReader's buffer; do not hold the caller's thread
+        await Task.Yield(); // the file is read synchronously through the reader's buffer; do not hold the caller's thread
         var header = csv.Read(cancellationToken);
         if (header is null)
         {
             yield return SourceReadResult.Fail(new SourceLocation(path, "line 1"), null, "empty file: no header row");
+            yield break;
+        }
+
+        if (reader.DescribeInvalid(header.StartLine, header.EndLine) is { } invalidHeader)
+        {
+            yield return SourceReadResult.Fail(new SourceLocation(path, "line 1"), null, "header: " + invalidHeader);
             yield break;
         }
 
@@ -37,6 +44,12 @@ public sealed class CsvSourceReader : ISourceReader
             if (row.Error is not null)
             {
                 yield return SourceReadResult.Fail(location, null, row.Error);
+                continue;
+            }
+
+            if (reader.DescribeInvalid(row.StartLine, row.EndLine) is { } invalid)
+            {
+                yield return SourceReadResult.Fail(location, null, invalid);
                 continue;
             }
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Inkstone.Evaluation.Judgments;
+using Inkstone.Input;
 
 namespace Inkstone.Evaluation.Analysis;
 
@@ -17,16 +18,19 @@ public static class BehaviorLabelFile
         var problems = new List<ImportDiagnostic>();
         if (!File.Exists(path)) return (labels, problems);
         var name = Path.GetFileName(path);
-        using var reader = new StreamReader(path, Encoding.UTF8);
-        var line = 0;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
+        // Every line under the input policy: invalid UTF-8, lone surrogates and duplicate keys reject the line.
+        await foreach (var record in JsonLinesFile.ReadAsync(path, cancellationToken).ConfigureAwait(false))
         {
-            line++;
-            if (string.IsNullOrWhiteSpace(text)) continue;
-            try
+            using (record)
             {
-                using var doc = JsonDocument.Parse(text);
-                var e = doc.RootElement;
+                var line = record.Line;
+                if (record.Problem is not null)
+                {
+                    problems.Add(new ImportDiagnostic(name, line, record.Problem.Field, record.ProblemMessage!));
+                    continue;
+                }
+                var e = record.Document!.RootElement;
+                if (e.ValueKind != JsonValueKind.Object) { problems.Add(new ImportDiagnostic(name, line, null, "expected a JSON object")); continue; }
                 string? Str(string f) => e.TryGetProperty(f, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
                 int? Int(string f) => e.TryGetProperty(f, out var p) && p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out var i) && i >= 0 ? i : null;
                 var query = Str("query_id");
@@ -42,10 +46,6 @@ public static class BehaviorLabelFile
                     continue;
                 }
                 labels.Add(new BehaviorLabel(query, model, Int("sample") ?? 0, segment.Value, behavior, Str("labeler") ?? "unknown"));
-            }
-            catch (JsonException ex)
-            {
-                problems.Add(new ImportDiagnostic(name, line, null, $"invalid JSON: {ex.Message}"));
             }
         }
         return (labels, problems);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Inkstone.Evaluation.Judgments;
+using Inkstone.Input;
 
 namespace Inkstone.Evaluation.Generation;
 
@@ -24,26 +25,31 @@ public static class GenerationResultsFile
         var diagnostics = new List<ImportDiagnostic>();
         if (!File.Exists(path)) return ([], diagnostics);
         var name = Path.GetFileName(path);
-        using var reader = new StreamReader(path, Encoding.UTF8);
-        var line = 0;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
+        // Every line under the input policy: invalid UTF-8, lone surrogates and duplicate keys reject the line.
+        await foreach (var line in JsonLinesFile.ReadAsync(path, cancellationToken).ConfigureAwait(false))
         {
-            line++;
-            if (string.IsNullOrWhiteSpace(text)) continue;
-            GenerationRecord? record;
-            try { record = JsonSerializer.Deserialize<GenerationRecord>(text, s_json); }
-            catch (JsonException ex)
+            using (line)
             {
-                diagnostics.Add(new ImportDiagnostic(name, line, null, $"invalid JSON: {ex.Message}"));
-                continue;
+                if (line.Problem is not null)
+                {
+                    diagnostics.Add(new ImportDiagnostic(name, line.Line, line.Problem.Field, line.ProblemMessage!));
+                    continue;
+                }
+                GenerationRecord? record;
+                try { record = line.Document!.Deserialize<GenerationRecord>(s_json); }
+                catch (JsonException ex)
+                {
+                    diagnostics.Add(new ImportDiagnostic(name, line.Line, null, $"invalid JSON: {JsonRecordParser.CleanJsonMessage(ex.Message)}"));
+                    continue;
+                }
+                if (record is null || string.IsNullOrEmpty(record.QueryId) || string.IsNullOrEmpty(record.Model))
+                {
+                    diagnostics.Add(new ImportDiagnostic(name, line.Line, record is null || string.IsNullOrEmpty(record.QueryId) ? "query_id" : "model", "missing"));
+                    continue;
+                }
+                var key = (record.QueryId, record.Model, record.Sample);
+                if (!latest.TryGetValue(key, out var existing) || record.Succeeded || !existing.Succeeded) latest[key] = record;
             }
-            if (record is null || string.IsNullOrEmpty(record.QueryId) || string.IsNullOrEmpty(record.Model))
-            {
-                diagnostics.Add(new ImportDiagnostic(name, line, record is null || string.IsNullOrEmpty(record.QueryId) ? "query_id" : "model", "missing"));
-                continue;
-            }
-            var key = (record.QueryId, record.Model, record.Sample);
-            if (!latest.TryGetValue(key, out var existing) || record.Succeeded || !existing.Succeeded) latest[key] = record;
         }
         return (latest.Values.ToList(), diagnostics);
     }

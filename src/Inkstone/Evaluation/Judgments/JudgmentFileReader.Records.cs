@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Inkstone.Evaluation.Statistics;
+using Inkstone.Input;
 
 namespace Inkstone.Evaluation.Judgments;
 
@@ -122,10 +124,21 @@ public static partial class JudgmentFileReader
 
     private static async Task ReadCsvAsync(string path, string name, JudgmentImportOptions options, JudgmentSet set, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(path, Encoding.UTF8);
-        var header = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-        if (header is null) return;
+        // Lines as bytes, so that a line that is not valid UTF-8 is rejected (the input policy), not read as U+FFFD.
+        var lines = Utf8LineSource.ReadAsync(path, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using var linesScope = lines.ConfigureAwait(false);
+        if (!await lines.MoveNextAsync().ConfigureAwait(false)) return;
+        if (!TryDecode(lines.Current, out var header, out var headerProblem))
+        {
+            set.Diagnostics.Add(new ImportDiagnostic(name, 1, null, "CSV header: " + headerProblem));
+            return;
+        }
         var columns = CsvLine.Split(header).Select(c => c.Trim().ToLowerInvariant()).ToList();
+        if (columns.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            set.Diagnostics.Add(new ImportDiagnostic(name, 1, repeated.Key, $"CSV header names the column '{repeated.Key}' twice"));
+            return;
+        }
         string[] required = ["query_id", "model_a", "model_b", "verdict"];
         var missing = required.Where(r => !columns.Contains(r)).ToArray();
         if (missing.Length > 0)
@@ -133,11 +146,15 @@ public static partial class JudgmentFileReader
             set.Diagnostics.Add(new ImportDiagnostic(name, 1, missing[0], $"CSV header lacks {string.Join(", ", missing)} (needs query_id, model_a, model_b, verdict; optional annotator, sample)"));
             return;
         }
-        var line = 1;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
+        while (await lines.MoveNextAsync().ConfigureAwait(false))
         {
-            line++;
-            if (string.IsNullOrWhiteSpace(text)) continue;
+            var line = lines.Current.Number;
+            if (Utf8Text.IsBlank(lines.Current.Bytes.Span)) continue;
+            if (!TryDecode(lines.Current, out var text, out var problem))
+            {
+                set.Diagnostics.Add(new ImportDiagnostic(name, line, null, problem));
+                continue;
+            }
             var where = new Location(name, line, IsArray: false);
             try
             {
@@ -162,5 +179,14 @@ public static partial class JudgmentFileReader
                 set.Diagnostics.Add(new ImportDiagnostic(name, line, null, ex.Message));
             }
         }
+    }
+
+    private static bool TryDecode(Utf8Line line, out string text, out string problem)
+    {
+        var invalid = JsonRecordParser.FindInvalidUtf8(line.Bytes.Span);
+        text = invalid < 0 ? Encoding.UTF8.GetString(line.Bytes.Span) : "";
+        problem = invalid < 0 ? "" : string.Create(CultureInfo.InvariantCulture,
+            $"invalid UTF-8 (byte 0x{line.Bytes.Span[invalid]:X2}) at byte {invalid + 1}");
+        return invalid < 0;
     }
 }

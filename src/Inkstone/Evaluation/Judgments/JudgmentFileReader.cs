@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Inkstone.Datasets;
 using Inkstone.Evaluation.Statistics;
+using Inkstone.Input;
 
 namespace Inkstone.Evaluation.Judgments;
 
@@ -18,9 +20,13 @@ public static partial class JudgmentFileReader
     {
         ArgumentNullException.ThrowIfNull(paths);
         var all = new JudgmentSet();
-        foreach (var path in paths) all.Add(await ReadAsync(path, options, cancellationToken).ConfigureAwait(false));
+        // The same file named twice is read once (the input policy), so no verdict is counted twice.
+        var files = InputFiles.Distinct(paths);
+        all.Notes.AddRange(files.Notes);
+        foreach (var path in files.Paths) all.Add(await ReadAsync(path, options, cancellationToken).ConfigureAwait(false));
         var result = new JudgmentSet();
         result.Diagnostics.AddRange(all.Diagnostics);
+        result.Notes.AddRange(all.Notes);
         var seenPairs = new Dictionary<(string, int, string, string, string), string>();
         foreach (var p in all.Pairwise)
         {
@@ -51,46 +57,60 @@ public static partial class JudgmentFileReader
         }
         if (extension == ".json")
         {
-            await using var stream = File.OpenRead(path);
-            JsonDocument doc;
-            try { doc = await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false); }
-            catch (JsonException ex)
-            {
-                set.Diagnostics.Add(new ImportDiagnostic(name, (int)(ex.LineNumber ?? 0) + 1, null, $"invalid JSON: {ex.Message}"));
-                return set;
-            }
-            using (doc)
-            {
-                if (doc.RootElement.ValueKind != JsonValueKind.Array)
-                {
-                    set.Diagnostics.Add(new ImportDiagnostic(name, 1, null, "a .json judgment file must hold an array of records (use .jsonl for one record per line)"));
-                    return set;
-                }
-                var i = 0;
-                foreach (var element in doc.RootElement.EnumerateArray())
-                    ReadRecord(element, new Location(name, ++i, IsArray: true), options, set);
-            }
+            await ReadArrayAsync(path, name, options, set, cancellationToken).ConfigureAwait(false);
             return set;
         }
 
-        using var reader = new StreamReader(path, Encoding.UTF8);
-        var line = 0;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
+        // Every line under the input policy: invalid UTF-8, lone surrogates and duplicate keys reject the line.
+        await foreach (var record in JsonLinesFile.ReadAsync(path, cancellationToken).ConfigureAwait(false))
         {
-            line++;
-            if (string.IsNullOrWhiteSpace(text)) continue;
-            var where = new Location(name, line, IsArray: false);
-            try
+            using (record)
             {
-                using var doc = JsonDocument.Parse(text);
-                ReadRecord(doc.RootElement, where, options, set);
-            }
-            catch (JsonException ex)
-            {
-                set.Diagnostics.Add(new ImportDiagnostic(name, line, null, $"invalid JSON: {ex.Message}"));
+                if (record.Problem is not null)
+                    set.Diagnostics.Add(new ImportDiagnostic(name, record.Line, record.Problem.Field, record.ProblemMessage!));
+                else
+                    ReadRecord(record.Document!.RootElement, new Location(name, record.Line, IsArray: false), options, set);
             }
         }
         return set;
+    }
+
+    /// <summary>
+    /// A JSON array, split into its elements without parsing the whole file (as the dataset reader does), so that one
+    /// bad element is one diagnostic and the others are still read.
+    /// </summary>
+    private static async Task ReadArrayAsync(string path, string name, JudgmentImportOptions options, JudgmentSet set, CancellationToken cancellationToken)
+    {
+        var stream = Utf8LineSource.OpenAsUtf8(path);
+        await using (stream.ConfigureAwait(false))
+        {
+            var i = 0;
+            await foreach (var slice in JsonArrayRecordSource.ReadAsync(stream, path, 1, cancellationToken).ConfigureAwait(false))
+            {
+                if (slice.FileProblem is { } problem)
+                {
+                    var message = problem.Message.StartsWith("expected '['", StringComparison.Ordinal)
+                        ? "a .json judgment file must hold an array of records (use .jsonl for one record per line)"
+                        : "invalid JSON: " + problem.Message;
+                    set.Diagnostics.Add(new ImportDiagnostic(name, (int)(problem.Line ?? 1), null, message));
+                    continue;
+                }
+                var where = new Location(name, ++i, IsArray: true);
+                if (slice.Unterminated)
+                {
+                    set.Diagnostics.Add(new ImportDiagnostic(name, i, null, $"record {i}: end of file inside this record"));
+                    continue;
+                }
+                var parsed = JsonRecordParser.Parse(slice.Bytes);
+                if (parsed.Problem is { } rejected)
+                {
+                    set.Diagnostics.Add(new ImportDiagnostic(name, i, rejected.Field, $"record {i}: {rejected.Message}"));
+                    continue;
+                }
+                using var document = parsed.Document!;
+                ReadRecord(document.RootElement, where, options, set);
+            }
+        }
     }
 
     /// <summary>Where a record is: a line of a JSONL/CSV file, or the n-th element (1-based) of a JSON array.</summary>

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Inkstone.Evaluation.Judgments;
+using Inkstone.Input;
 using Inkstone.Taxonomy;
 
 namespace Inkstone.Evaluation.Queries;
@@ -30,32 +31,37 @@ public static class QuerySetFile
         var queries = new List<BenchmarkQuery>();
         var diagnostics = new List<ImportDiagnostic>();
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in paths)
+        var files = InputFiles.Distinct(paths);
+        foreach (var path in files.Paths)
         {
             var name = Path.GetFileName(path);
-            using var reader = new StreamReader(path, Encoding.UTF8);
-            var line = 0;
-            while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
+            // Every line under the input policy: invalid UTF-8, lone surrogates and duplicate keys reject the line.
+            await foreach (var record in JsonLinesFile.ReadAsync(path, cancellationToken).ConfigureAwait(false))
             {
-                line++;
-                if (string.IsNullOrWhiteSpace(text)) continue;
-                try
+                using (record)
                 {
-                    using var doc = JsonDocument.Parse(text);
-                    var q = Parse(doc.RootElement, taxonomy);
-                    if (seen.TryGetValue(q.Id, out var first))
-                        diagnostics.Add(new ImportDiagnostic(name, line, "id", $"duplicate query id '{q.Id}' (first at {first}); this line is not used"));
-                    else
+                    var line = record.Line;
+                    if (record.Problem is not null)
                     {
-                        seen[q.Id] = $"{name}:{line}";
-                        queries.Add(q);
+                        diagnostics.Add(new ImportDiagnostic(name, line, record.Problem.Field, record.ProblemMessage!));
+                        continue;
                     }
+                    try
+                    {
+                        var q = Parse(record.Document!.RootElement, taxonomy);
+                        if (seen.TryGetValue(q.Id, out var first))
+                            diagnostics.Add(new ImportDiagnostic(name, line, "id", $"duplicate query id '{q.Id}' (first at {first}); this line is not used"));
+                        else
+                        {
+                            seen[q.Id] = $"{name}:{line}";
+                            queries.Add(q);
+                        }
+                    }
+                    catch (QueryFieldException ex) { diagnostics.Add(new ImportDiagnostic(name, line, ex.Field, ex.Message)); }
                 }
-                catch (JsonException ex) { diagnostics.Add(new ImportDiagnostic(name, line, null, $"invalid JSON: {ex.Message}")); }
-                catch (QueryFieldException ex) { diagnostics.Add(new ImportDiagnostic(name, line, ex.Field, ex.Message)); }
             }
         }
-        return new QuerySetReadResult(queries, diagnostics);
+        return new QuerySetReadResult(queries, diagnostics) { Notes = files.Notes };
     }
 
     public static async Task WriteAsync(string path, IEnumerable<BenchmarkQuery> queries, CancellationToken cancellationToken = default)

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Inkstone.Datasets;
 
-namespace Inkstone.Curation.Ingest;
+namespace Inkstone.Input;
 
 /// <summary>One physical line of a text file as UTF-8 bytes (valid until the source moves on) and its 1-based number.</summary>
 internal readonly record struct Utf8Line(ReadOnlyMemory<byte> Bytes, int Number);
@@ -68,7 +68,7 @@ internal static class Utf8LineSource
     }
 
     /// <summary>Opens <paramref name="path"/> positioned after its byte order mark, as UTF-8.</summary>
-    private static Stream OpenAsUtf8(string path)
+    internal static Stream OpenAsUtf8(string path)
     {
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         try

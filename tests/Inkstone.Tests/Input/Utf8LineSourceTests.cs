@@ -1,8 +1,8 @@
 using System.Text;
-using Inkstone.Curation.Ingest;
+using Inkstone.Input;
 using Inkstone.Tests.Evaluation;
 
-namespace Inkstone.Tests.Curation;
+namespace Inkstone.Tests.Input;
 
 public sealed class Utf8LineSourceTests : IDisposable
 {
