@@ -53,6 +53,7 @@ public static class EvalImportCommand
                 BlindKey = parse.GetValue(key) is { } k ? await BlindKey.LoadAsync(k.FullName, ct).ConfigureAwait(false) : null,
             };
             var set = await JudgmentFileReader.ReadAllAsync(parse.GetValue(files)!.Select(f => f.FullName), options, ct).ConfigureAwait(false);
+            EvalOptions.PrintNotes(set.Notes);
             var rejected = EvalOptions.Report(set.Diagnostics, parse.GetValue(strict));
             // An empty input is not an error, but it must not pass for a successful import either.
             if (set.Pairwise.Count == 0 && set.Rubric.Count == 0)

@@ -55,7 +55,14 @@ internal static class EvalOptions
         bool strict, CancellationToken cancellationToken)
     {
         var result = await QuerySetFile.ReadAsync(files.Select(f => f.FullName), taxonomy, cancellationToken).ConfigureAwait(false);
+        PrintNotes(result.Notes);
         return (result.Queries, Report(result.Diagnostics, strict));
+    }
+
+    /// <summary>Notes about the input (a file named twice and read once) go to standard error.</summary>
+    public static void PrintNotes(IEnumerable<string> notes)
+    {
+        foreach (var note in notes) Console.Error.WriteLine("note: " + note);
     }
 
     /// <summary>

@@ -91,6 +91,7 @@ public static class EvalReportCommand
                 Contamination = contamination.Read(parse),
             };
             var set = await JudgmentFileReader.ReadAllAsync(parse.GetValue(files)!.Select(f => f.FullName), null, ct).ConfigureAwait(false);
+            EvalOptions.PrintNotes(set.Notes);
             var rejected = EvalOptions.Report(set.Diagnostics, strictMode);
             IReadOnlyList<BenchmarkQuery>? qs = null;
             if (parse.GetValue(queries) is { Length: > 0 } queryFiles)

@@ -164,6 +164,21 @@ public sealed class EvalInputErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task ReportAndImport_SameFileTwice_ReadOnceWithANote()
+    {
+        var once = await CliRunner.RunAsync("eval", "report", _rankings, "--format", "json");
+        var twice = await CliRunner.RunAsync("eval", "report", _rankings, _rankings, "--format", "json");
+        Assert.Equal((0, once.Output), (twice.Exit, twice.Output));
+        Assert.Contains("note: ", twice.Errors, StringComparison.Ordinal);
+        Assert.Contains(Path.GetFileName(_rankings), twice.Errors, StringComparison.Ordinal);
+
+        var imported = await CliRunner.RunAsync("eval", "import", _rankings, _rankings, "-o", Path.Combine(_dir.Path, "n.jsonl"), "--format", "json");
+        Assert.Equal(0, imported.Exit);
+        Assert.Contains("note: ", imported.Errors, StringComparison.Ordinal);
+        Assert.Equal(6, File.ReadAllLines(Path.Combine(_dir.Path, "n.jsonl")).Length);
+    }
+
+    [Fact]
     public async Task Report_MisspelledAnchor_SuggestsTheClosestModel()
     {
         var result = await CliRunner.RunAsync("eval", "report", _rankings, "--anchor", "x");
