@@ -41,7 +41,10 @@ public static class CliApp
             await Console.Error.WriteLineAsync($"see '{path} --help'").ConfigureAwait(false);
             return ExitCodes.InputError;
         }
-        return await parse.InvokeAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        // Ctrl-C / SIGTERM cancel the verb's token; the verb gets time to finish its calls in flight and record them
+        // (the pipeline's grace period is 10 s) before the process is ended.
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
+        return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
 
     private static Stack<string> Path(Command command)

@@ -6,9 +6,10 @@ namespace Inkstone.Curation;
 
 /// <summary>
 /// Runs stages in order. For each stage: quarantined items of that stage go back to its input state (retry), then items
-/// are claimed in batches, processed concurrently, and each result is written as one compare-and-swap transition with
-/// its audit event. A killed run leaves at most the in-flight batch claimed; the next run releases claims of dead
-/// processes on this machine (others expire with their lease) and repeats only those items.
+/// stream through a window of claims (<see cref="StageRun"/>), and each result is written as one compare-and-swap
+/// transition with its audit event. A killed run leaves at most the window claimed; the next run releases claims of
+/// dead processes on this machine (others expire with their lease) and repeats only those items. A stage that stops
+/// (endpoint unavailable, interrupted) releases its claims and ends the run.
 /// </summary>
 public sealed class CurationPipeline(ICurationStore store, IReadOnlyList<ICurationStage> stages, TimeProvider? timeProvider = null)
 {
@@ -40,7 +41,9 @@ public sealed class CurationPipeline(ICurationStore store, IReadOnlyList<ICurati
                 continue;
             }
 
-            reports.Add(await RunStageAsync(stage, options, owner, runId, progress, cancellationToken).ConfigureAwait(false));
+            var report = await RunStageAsync(stage, options, owner, runId, progress, cancellationToken).ConfigureAwait(false);
+            reports.Add(report);
+            if (report.Stopped is not null) break;
         }
 
         return reports;
@@ -49,43 +52,7 @@ public sealed class CurationPipeline(ICurationStore store, IReadOnlyList<ICurati
     private async Task<StageRunReport> RunStageAsync(ICurationStage stage, PipelineRunOptions options, string owner, string runId, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
         var requeued = await RequeueQuarantinedAsync(stage, runId, cancellationToken).ConfigureAwait(false);
-        var outcomes = new Dictionary<string, long>(StringComparer.Ordinal);
-        long processed = 0, conflicts = 0;
-        while (options.Limit is not { } limit || processed < limit)
-        {
-            var take = (int)Math.Min(stage.BatchSize, (options.Limit ?? long.MaxValue) - processed);
-            var batch = await store.ClaimAsync(stage.From, owner, take, options.Lease, cancellationToken).ConfigureAwait(false);
-            if (batch.Count == 0) break;
-            var results = new StageResult[batch.Count];
-            if (options.Concurrency <= 1)
-            {
-                // One worker runs on this thread: Parallel.ForEachAsync would still hand each item to the thread pool.
-                for (var i = 0; i < batch.Count; i++) results[i] = await stage.ProcessAsync(batch[i], cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await Parallel.ForEachAsync(Enumerable.Range(0, batch.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
-                    async (i, ct) => results[i] = await stage.ProcessAsync(batch[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
-            }
-
-            var transitions = batch.Select((item, i) => new StateTransition
-            {
-                ItemId = item.Id, ExpectedVersion = item.Version, From = stage.From, To = results[i].To, Actor = results[i].Actor,
-                ReasonCode = results[i].ReasonCode, Reason = results[i].Reason, ReturnState = results[i].ReturnState, Artifacts = results[i].Artifacts, RunId = runId,
-            }).ToList();
-            var applied = await store.TransitionAsync(transitions, cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < applied.Count; i++)
-            {
-                if (!applied[i]) { conflicts++; continue; }
-                var key = results[i].ReasonCode is { } code ? $"{results[i].To.ToStorage()}({code})" : results[i].To.ToStorage();
-                outcomes[key] = outcomes.GetValueOrDefault(key) + 1;
-            }
-
-            processed += batch.Count;
-            progress?.Report(new StageProgress(stage.Name, processed));
-        }
-
-        return new StageRunReport(stage.Name, null, processed, outcomes, requeued, conflicts);
+        return await new StageRun(store, stage, options, owner, runId, progress).RunAsync(requeued, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<long> RequeueQuarantinedAsync(ICurationStage stage, string runId, CancellationToken cancellationToken)

@@ -16,7 +16,6 @@ public static class CurationStages
             new AssessStage(new RuleBasedAssessor(config.Assessment), model, config.Assessment),
             new ScreenStage(model, config.Screening),
             new AnalyzeStage(model, config.Analysis),
-            new ReopenStage(),
             new DraftStage(model, config.Drafts),
             new ModelScoreStage(store, model, config.Gate),
         ];

@@ -9,8 +9,14 @@ public sealed record PipelineRunOptions
     /// <summary>At most this many items per stage in this run.</summary>
     public long? Limit { get; init; }
 
-    /// <summary>Items processed at once within a batch (model calls in flight).</summary>
+    /// <summary>Items processed at once (model calls in flight): claims are refilled as calls finish.</summary>
     public int Concurrency { get; init; } = 4;
+
+    /// <summary>After the caller cancels (Ctrl-C, SIGTERM): how long calls in flight may take to finish and be written.</summary>
+    public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Called after each group of transitions is written (e.g. to record usage so far); never cancelled.</summary>
+    public Func<CancellationToken, Task>? AfterWrite { get; init; }
 
     /// <summary>How long a claim holds before another worker may take the item (a crashed worker's claims expire).</summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(10);

@@ -80,7 +80,10 @@ public sealed class AssessStageTests
         var result = await Stage(model).ProcessAsync(Item(s_goodText), Ct);
 
         Assert.Equal((CurationState.Quarantined, "assess", "scripted failure", CurationState.Ingested), (result.To, result.ReasonCode, result.Reason, result.ReturnState));
-        Assert.Empty(result.Artifacts);
+        var failure = Assert.Single(result.Artifacts);
+        Assert.Equal("last_failure", failure.Kind);
+        using var json = System.Text.Json.JsonDocument.Parse(failure.Json);
+        Assert.Equal(("assess", "scripted failure"), (json.RootElement.GetProperty("stage").GetString(), json.RootElement.GetProperty("reason").GetString()));
     }
 
     [Fact]

@@ -107,7 +107,7 @@ public sealed class LlmCurationModel(LlmSession session) : ICurationModel
     private static ModelResult<T> ToResult<T>(LlmOutcome<T> outcome, PromptTemplate template, ModelConfiguration model) where T : class =>
         outcome.IsSuccess
             ? new ModelResult<T>(outcome.Value, template.Key, null) { ModelId = Id(model) }
-            : new ModelResult<T>(null, template.Key, $"{template.Key} on {Id(model)}: {outcome.Failure}") { ModelId = Id(model) };
+            : new ModelResult<T>(null, template.Key, $"{template.Key} on {Id(model)}: {outcome.Failure}") { ModelId = Id(model), Failure = outcome.Failure };
 
     /// <summary>The id sent to the server (or the GGUF name), falling back to the configuration's name.</summary>
     private static string Id(ModelConfiguration model) => model.Model.Length > 0 ? model.Model : model.Name;

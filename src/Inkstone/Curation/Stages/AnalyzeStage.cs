@@ -23,14 +23,14 @@ public sealed class AnalyzeStage(ICurationModel? model, WorkspaceConfig.Analysis
         if (config.Mode == "none") return new StageResult(CurationState.Ready, Actor.System("config"), null, "analysis.mode is none: no analyses");
         var usability = await model!.PreAnalyzeAsync(item.Text, cancellationToken).ConfigureAwait(false);
         var actor = Actor.Model(usability.ModelId ?? model.ModelId, usability.PromptVersion);
-        if (!usability.Succeeded) return StageResult.Quarantine(Name, From, actor, usability.Diagnostic ?? "no answer");
+        if (!usability.Succeeded) return StageResult.Quarantine(Name, From, actor, usability);
         var usabilityArtifact = new ArtifactWrite("usability", CurationJson.Serialize(usability.Value));
         if (!usability.Value!.Usable)
             return new StageResult(CurationState.Rejected, actor, "usability", usability.Value.Analysis) { Artifacts = [usabilityArtifact] };
 
         var analysis = await model.AnalyzeArticleAsync(item.Text, item.Genre, cancellationToken).ConfigureAwait(false);
         actor = Actor.Model(analysis.ModelId ?? model.ModelId, analysis.PromptVersion);
-        if (!analysis.Succeeded) return StageResult.Quarantine(Name, From, actor, analysis.Diagnostic ?? "no answer");
+        if (!analysis.Succeeded) return StageResult.Quarantine(Name, From, actor, analysis);
         return new StageResult(CurationState.Ready, actor)
         {
             Artifacts = [usabilityArtifact, new ArtifactWrite("article_analysis", CurationJson.Serialize(new { analysis = analysis.Value }))],

@@ -40,7 +40,7 @@ public sealed class AssessStage(RuleBasedAssessor assessor, ICurationModel? mode
 
         var answer = await model.AssessAsync(item.Text, cancellationToken).ConfigureAwait(false);
         var actor = Actor.Model(answer.ModelId ?? model.ModelId, answer.PromptVersion);
-        if (!answer.Succeeded) return StageResult.Quarantine(Name, From, actor, answer.Diagnostic ?? "no answer");
+        if (!answer.Succeeded) return StageResult.Quarantine(Name, From, actor, answer);
         var scores = answer.Value!;
         var failures = ModelRejections(scores, options);
         artifacts.Add(new ArtifactWrite("llm_assessment", CurationJson.Serialize(new

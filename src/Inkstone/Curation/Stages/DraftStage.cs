@@ -21,9 +21,9 @@ public sealed class DraftStage(ICurationModel? model, WorkspaceConfig.DraftConfi
         ArgumentNullException.ThrowIfNull(item);
         var draft = await model!.DraftAsync(item.Text, item.Genre, cancellationToken).ConfigureAwait(false);
         var actor = Actor.Model(draft.ModelId ?? model.ModelId, draft.PromptVersion);
-        if (!draft.Succeeded) return StageResult.Quarantine(Name, From, actor, draft.Diagnostic ?? "no answer");
+        if (!draft.Succeeded) return StageResult.Quarantine(Name, From, actor, draft);
         var analysis = await model.AnalyzeArticleAndQueryAsync(item.Text, draft.Value!.Query, cancellationToken).ConfigureAwait(false);
-        if (!analysis.Succeeded) return StageResult.Quarantine(Name, From, Actor.Model(analysis.ModelId ?? model.ModelId, analysis.PromptVersion), analysis.Diagnostic ?? "no answer");
+        if (!analysis.Succeeded) return StageResult.Quarantine(Name, From, Actor.Model(analysis.ModelId ?? model.ModelId, analysis.PromptVersion), analysis);
         return new StageResult(CurationState.Drafted, actor, null, "LLM draft: waits for a person to edit or accept it")
         {
             Artifacts =

@@ -29,7 +29,7 @@ public sealed class ModelScoreStage(ICurationStore store, ICurationModel? model,
         var thought = json.RootElement.GetProperty("thought").GetString() ?? "";
         var answer = await model!.ScoreAsync(item.Text, query, thought, cancellationToken).ConfigureAwait(false);
         var actor = Actor.Model(answer.ModelId ?? model.ModelId, answer.PromptVersion);
-        if (!answer.Succeeded) return StageResult.Quarantine(Name, From, actor, answer.Diagnostic ?? "no answer");
+        if (!answer.Succeeded) return StageResult.Quarantine(Name, From, actor, answer);
         return GateDecision.Apply(answer.Value!, new ScoreGate(config.MinimumTotal, config.MinimumEach), actor, answer.ModelId ?? model.ModelId);
     }
 }

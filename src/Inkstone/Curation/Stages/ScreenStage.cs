@@ -23,7 +23,7 @@ public sealed class ScreenStage(ICurationModel? model, WorkspaceConfig.Screening
         if (config.Mode == "none") return new StageResult(CurationState.Screened, Actor.System("config"), null, "screening.mode is none: not screened");
         var answer = await model!.ScreenAsync(item.Text, cancellationToken).ConfigureAwait(false);
         var actor = Actor.Model(answer.ModelId ?? model.ModelId, answer.PromptVersion);
-        if (!answer.Succeeded) return StageResult.Quarantine(Name, From, actor, answer.Diagnostic ?? "no answer");
+        if (!answer.Succeeded) return StageResult.Quarantine(Name, From, actor, answer);
         var s = answer.Value!;
         ArtifactWrite[] artifacts = [new("screening", CurationJson.Serialize(s))];
         var low = new List<string>();
