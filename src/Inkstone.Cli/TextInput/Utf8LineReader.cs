@@ -37,14 +37,14 @@ public static class Utf8LineReader
         {
             var at = buffer.AsSpan(start, end - start).IndexOfAny(s_breaks);
             // A '\r' at the end of what was read may be the first half of "\r\n": read on before deciding.
-            if (at >= 0 && (eof || start + at + 1 < end || buffer[start + at] == (byte)'\n'))
+            if (!first && at >= 0 && (eof || start + at + 1 < end || buffer[start + at] == (byte)'\n'))
             {
                 var breakLength = buffer[start + at] == (byte)'\r' && start + at + 1 < end && buffer[start + at + 1] == (byte)'\n' ? 2 : 1;
                 yield return new RawLine(++number, buffer.AsMemory(start, at + breakLength), at);
                 start += at + breakLength;
                 continue;
             }
-            if (eof)
+            if (eof && !first)
             {
                 if (start < end) yield return new RawLine(++number, buffer.AsMemory(start, end - start), end - start);
                 yield break;
@@ -58,7 +58,8 @@ public static class Utf8LineReader
             var read = await stream.ReadAsync(buffer.AsMemory(end), cancellationToken).ConfigureAwait(false);
             eof = read == 0;
             end += read;
-            if (first)
+            // The head is checked once at least four bytes (or the whole input) are there, before any line is given out.
+            if (first && (end >= 4 || eof))
             {
                 start = CheckHead(buffer.AsSpan(0, end), name);
                 first = false;

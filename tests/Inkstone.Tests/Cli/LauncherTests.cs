@@ -40,7 +40,9 @@ public sealed class LauncherTests : IDisposable
         Directory.CreateDirectory(_bin);
         File.Copy(Path.Combine(RepositoryRoot(), "inkstone"), Path.Combine(_checkout, "inkstone"));
         File.WriteAllText(Path.Combine(_bin, "dotnet"), FakeDotnet.ReplaceLineEndings("\n") + "\n");
-        File.SetUnixFileMode(Path.Combine(_bin, "dotnet"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        // The launcher is a bash script; on Windows these tests do not apply (and fail at starting bash).
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(Path.Combine(_bin, "dotnet"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         foreach (var file in new[] { "src/Inkstone.Cli/Inkstone.Cli.csproj", "src/Inkstone.Cli/Program.cs", "Directory.Build.props" })
         {
             var path = Path.Combine(_checkout, file);
