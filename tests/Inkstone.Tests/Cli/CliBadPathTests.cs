@@ -221,15 +221,20 @@ public sealed class CliBadPathTests(CliBadPathTests.Inputs inputs) : IClassFixtu
             _ => token,
         };
 
-        public string Bad(string problem) => problem switch
+        /// <summary>A bad path of the kind named; missing ones are fresh each time (a verb may create what it was given).</summary>
+        public string Bad(string problem)
         {
-            "missing-file" => _dir.Combine("no-such-input.jsonl"),
-            "missing-folder" => _dir.Combine("no-such-folder"),
-            "folder-for-file" or "folder-for-output-file" => _dir.Combine("a-folder"),
-            "wrong-format-file" or "file-for-folder" or "file-for-output-folder" => _dir.Combine("picture.png"),
-            "not-a-workspace" => _dir.Combine("empty-folder"),
-            "output-in-missing-folder" => _dir.Combine(Path.Combine("no-such-parent", "result.jsonl")),
-            _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, null),
-        };
+            var n = Interlocked.Increment(ref _fresh);
+            return problem switch
+            {
+                "missing-file" => _dir.Combine($"no-such-input-{n}.jsonl"),
+                "missing-folder" => _dir.Combine($"no-such-folder-{n}"),
+                "folder-for-file" or "folder-for-output-file" => _dir.Combine("a-folder"),
+                "wrong-format-file" or "file-for-folder" or "file-for-output-folder" => _dir.Combine("picture.png"),
+                "not-a-workspace" => _dir.Combine("empty-folder"),
+                "output-in-missing-folder" => _dir.Combine(Path.Combine($"no-such-parent-{n}", $"result-{n}.jsonl")),
+                _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, null),
+            };
+        }
     }
 }
