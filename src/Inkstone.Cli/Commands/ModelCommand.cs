@@ -28,6 +28,7 @@ public static class ModelCommand
     {
         var command = new Command("list", "List configured models, role mappings, and the models 'pull' knows by name.");
         var options = new LlmCliOptions(command);
+        ValidatePaths(command);
         var format = CommonOptions.Format(tables: true);
         command.Options.Add(format);
         command.SetAction(parse =>
@@ -55,6 +56,17 @@ public static class ModelCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The path flags of <see cref="LlmCliOptions"/> checked at parse time: a missing file or folder is one usage error.</summary>
+    private static void ValidatePaths(Command command)
+    {
+        // Only where LlmCliOptions does not check them itself, so that a bad path gives one error, not two.
+        foreach (var option in command.Options.Where(o => o.Validators.Count == 0))
+        {
+            if (option.Name is "--config" or "--model-path") option.ExistingFiles();
+            else if (option.Name == "--prompts") option.ExistingFolders();
+        }
     }
 
     private static Command CreatePull()
@@ -142,6 +154,7 @@ public static class ModelCommand
         var role = new Option<string>("--role") { Description = "Role or model name to test when no model flag is given.", DefaultValueFactory = _ => ModelRoles.Scoring };
         var text = new Option<string>("--text") { Description = "Article text to screen.", DefaultValueFactory = _ => "秋风起，落叶满阶。我在窗前煮一壶茶，想起远方的故人。" };
         var options = new LlmCliOptions(command);
+        ValidatePaths(command);
         var format = CommonOptions.Format();
         command.Options.Add(role);
         command.Options.Add(text);

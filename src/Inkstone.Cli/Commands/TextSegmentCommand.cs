@@ -23,7 +23,7 @@ public static class TextSegmentCommand
     {
         var command = new Command("segment",
             "Segment Chinese text into words exactly as Python jieba 0.42.1 does. Input: one text per line, or with --field one JSON object per line. " +
-            "Output: one JSON array of tokens per input line (a failed record gives null), or with --format text the tokens joined by --separator.");
+            "Output: one JSON array of tokens per input line (a failed record gives null), or with --data-format text the tokens joined by --separator.");
         var inputArgument = new Argument<FileInfo?>("input") { Description = "Input file (UTF-8); '-' or none reads standard input.", Arity = ArgumentArity.ZeroOrOne };
         inputArgument.Validators.Add(r =>
         {
