@@ -26,14 +26,15 @@ public static class ModelCommand
 
     private static Command CreateList()
     {
-        var command = new Command("list", "List configured models, role mappings, and the models 'pull' knows by name.");
-        var options = new LlmCliOptions(command);
-        ValidatePaths(command);
+        var command = new Command("list", "List configured models (inkstone.json, then INKSTONE_LLM_* variables), role mappings, and the models 'pull' knows by name.");
+        // What is configured, not what one call's model flags would make of it: those flags belong to the verbs that call a model.
+        var config = ConfigOption();
         var format = CommonOptions.Format(tables: true);
+        command.Options.Add(config);
         command.Options.Add(format);
         command.SetAction(parse =>
         {
-            var settings = options.Load(parse);
+            var settings = LlmSettingsLoader.Load(parse.GetValue(config)?.FullName, LlmOverrides.FromEnvironment(Environment.GetEnvironmentVariable));
             if (parse.GetValue(format) == "json")
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(new
@@ -69,6 +70,11 @@ public static class ModelCommand
         }
     }
 
+    private static Option<FileInfo?> ConfigOption() => new Option<FileInfo?>("--config")
+    {
+        Description = "Configuration file (default: ./inkstone.json when present).",
+    }.ExistingFiles();
+
     private static Command CreatePull()
     {
         var command = new Command("pull", "Download a known GGUF model from Hugging Face (HF_ENDPOINT selects a mirror, HF_TOKEN authorises), resuming a partial download and checking its SHA-256.");
@@ -76,7 +82,7 @@ public static class ModelCommand
         var output = CommonOptions.OutputFolder("Download folder (default: the configured model directory, ~/.cache/inkstone/models).", required: false);
         var sha = new Option<string?>("--sha256") { Description = "Expected SHA-256, when the hub cannot be asked for it." };
         // Only the configuration file matters here (its model directory); the model-selection flags of other verbs do not.
-        var config = new Option<FileInfo?>("--config") { Description = "Configuration file whose llm.model_directory is the default download folder (default: ./inkstone.json when present)." }.ExistingFiles();
+        var config = ConfigOption();
         var format = CommonOptions.Format();
         command.Arguments.Add(name);
         command.Options.Add(output);

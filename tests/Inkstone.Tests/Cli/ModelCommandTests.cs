@@ -45,12 +45,13 @@ public sealed class ModelCommandTests
         Assert.StartsWith("error: unknown model 'no-such-model'; known: qwen2.5-0.5b-instruct", result.Errors, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Pull_TakesOnlyTheOptionsItUses()
+    [Theory]
+    [InlineData("pull", "--config --format --output --sha256")]
+    [InlineData("list", "--config --format")]
+    public void ListAndPull_TakeOnlyTheOptionsTheyUse(string verb, string expected)
     {
-        var pull = CliApp.CreateRootCommand().Subcommands.Single(c => c.Name == "model").Subcommands.Single(c => c.Name == "pull");
-        Assert.Equal(["--config", "--format", "--output", "--sha256"],
-            pull.Options.Select(o => o.Name).Where(n => n is not ("--verbose" or "--help")).Order(StringComparer.Ordinal));
+        var command = CliApp.CreateRootCommand().Subcommands.Single(c => c.Name == "model").Subcommands.Single(c => c.Name == verb);
+        Assert.Equal(expected.Split(' '), command.Options.Select(o => o.Name).Where(n => n is not ("--verbose" or "--help")).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -63,12 +64,15 @@ public sealed class ModelCommandTests
     }
 
     [Theory]
-    [InlineData("list")]
-    [InlineData("test")]
-    public async Task MissingConfigOrModelPath_IsOneErrorNamingIt(string verb)
+    [InlineData("list", "--config")]
+    [InlineData("pull", "--config")]
+    [InlineData("test", "--config")]
+    [InlineData("test", "--model-path")]
+    public async Task MissingConfigOrModelPath_IsOneErrorNamingIt(string verb, string option)
     {
-        var missing = Path.Combine(Path.GetTempPath(), $"inkstone-{Guid.NewGuid():N}.gguf");
-        var result = await CliRunner.RunAsync("model", verb, "--model-path", missing);
+        var missing = Path.Combine(Path.GetTempPath(), $"inkstone-{Guid.NewGuid():N}.json");
+        string[] name = verb == "pull" ? ["qwen2.5-0.5b-instruct"] : [];
+        var result = await CliRunner.RunAsync(["model", verb, .. name, option, missing]);
         Assert.Equal(2, result.Exit);
         Assert.Equal($"error: {missing}: no such file", result.Errors.Split('\n')[0]);
     }
