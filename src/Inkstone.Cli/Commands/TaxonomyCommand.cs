@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using Inkstone.Taxonomy;
-using Spectre.Console;
+using Inkstone.Cli.Rendering;
+using Inkstone.Reports;
 
 namespace Inkstone.Cli.Commands;
 
@@ -12,7 +13,7 @@ public static class TaxonomyCommand
     {
         var command = new Command("taxonomy", "List the genre taxonomy (categories, genres, ids, names and aliases).");
         var taxonomyOption = CommonOptions.Taxonomy();
-        var formatOption = CommonOptions.Format();
+        var formatOption = CommonOptions.Format(tables: true);
         command.Options.Add(taxonomyOption);
         command.Options.Add(formatOption);
         command.SetAction(parse =>
@@ -29,12 +30,10 @@ public static class TaxonomyCommand
                 return 0;
             }
 
-            var table = new Table().AddColumns("category", "genre id", "中文", "English", "aliases");
-            foreach (var c in taxonomy.Categories)
-                foreach (var g in c.Genres)
-                    table.AddRow(Markup.Escape(c.Id), Markup.Escape(g.Id), Markup.Escape(g.NameZh), Markup.Escape(g.NameEn), Markup.Escape(string.Join(", ", g.Aliases)));
-            AnsiConsole.Write(table);
-            AnsiConsole.WriteLine(taxonomy.ToString());
+            var rows = taxonomy.Categories.SelectMany(c => c.Genres.Select(g => (IReadOnlyList<string>)[c.Id, g.Id, g.NameZh, g.NameEn, string.Join(", ", g.Aliases)]))
+                .ToList();
+            ReportTableOutput.Write(Console.Out, [new ReportTable("Genres", ["category", "genre id", "中文", "English", "aliases"], rows)],
+                parse.GetValue(formatOption)!, [taxonomy.ToString()]);
             return 0;
         });
         return command;

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Text;
 using System.Globalization;
-using System.Text.Json;
+using Inkstone.Cli.Conventions;
+using Inkstone.Cli.TextInput;
 using Inkstone.Text.Segmentation;
 
 namespace Inkstone.Cli.Commands;
@@ -22,8 +23,13 @@ public static class TextSegmentCommand
     {
         var command = new Command("segment",
             "Segment Chinese text into words exactly as Python jieba 0.42.1 does. Input: one text per line, or with --field one JSON object per line. " +
-            "Output: one JSON array of tokens per input line (a failed record gives null), or with --format text the tokens joined by --separator.");
-        var inputArgument = new Argument<FileInfo?>("input") { Description = "Input file; '-' or none reads standard input.", Arity = ArgumentArity.ZeroOrOne };
+            "Output: one JSON array of tokens per input line (a failed record gives null), or with --data-format text the tokens joined by --separator.");
+        var inputArgument = new Argument<FileInfo?>("input") { Description = "Input file (UTF-8); '-' or none reads standard input.", Arity = ArgumentArity.ZeroOrOne };
+        inputArgument.Validators.Add(r =>
+        {
+            foreach (var token in r.Tokens)
+                if (token.Value != "-" && PathValidation.FileProblem(token.Value) is { } problem) r.AddError(problem);
+        });
         var fieldOption = new Option<string?>("--field") { Description = "Read each line as a JSON object (JSONL) and segment this string field." };
         var modeOption = new Option<string>("--mode")
         {
@@ -35,7 +41,7 @@ public static class TextSegmentCommand
         {
             Description = "User dictionary in jieba's format (word [frequency] [tag] per line); may be repeated; applied in order.",
             AllowMultipleArgumentsPerToken = false,
-        };
+        }.ExistingFiles();
         // The tokens are the data this verb produces, not a report: their format is --data-format (docs/cli.md).
         var formatOption = new Option<string>("--data-format")
         {
@@ -44,7 +50,7 @@ public static class TextSegmentCommand
         };
         formatOption.AcceptOnlyFromAmong("jsonl", "json", "text");
         var separatorOption = new Option<string>("--separator") { Description = "Token separator for --data-format text.", DefaultValueFactory = _ => " / " };
-        var strictOption = new Option<bool>("--strict") { Description = "Stop at the first record that cannot be read instead of reporting it and going on." };
+        var strictOption = CommonOptions.Strict();
         command.Arguments.Add(inputArgument);
         command.Options.Add(fieldOption);
         command.Options.Add(modeOption);
@@ -72,23 +78,18 @@ public static class TextSegmentCommand
                 {
                     foreach (var file in userDictionaries) await dictionary.LoadUserDictionaryAsync(file.FullName, cancellationToken);
                 }
-                catch (Exception e) when (e is JiebaDictionaryFormatException or IOException or UnauthorizedAccessException)
+                catch (JiebaDictionaryFormatException e)
                 {
-                    await errors.WriteLineAsync("error: " + e.Message);
-                    return 2;
+                    throw new CliInputException(e.Message, e);
                 }
                 segmenter = new JiebaSegmenter(dictionary, JiebaHmmModel.Default);
             }
 
-            var source = input is null || input.Name == "-" ? "<stdin>" : input.FullName;
-            using var reader = input is null || input.Name == "-"
-                ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8)
-                : OpenOrNull(input);
-            if (reader is null)
-            {
-                await errors.WriteLineAsync($"error: cannot open {source}");
-                return 2;
-            }
+            var fromStandardInput = input is null || input.Name == "-";
+            var source = fromStandardInput ? "<stdin>" : input!.FullName;
+            await using var stream = fromStandardInput
+                ? Console.OpenStandardInput()
+                : new FileStream(input!.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
             // Console.Out flushes on every write; the raw stream with a large buffer is much faster for big inputs.
             var configured = parse.InvocationConfiguration.Output;
             await using var ownOutput = ReferenceEquals(configured, Console.Out) ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) : null;
@@ -96,16 +97,22 @@ public static class TextSegmentCommand
             var lineBuffer = new StringBuilder();
             var tokens = new List<string>();
             var failures = 0;
-            var lineNumber = 0;
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            var lines = 0;
+            string? firstProblem = null;
+            await foreach (var line in Utf8LineReader.ReadAsync(stream, source, cancellationToken))
             {
-                lineNumber++;
+                lines++;
                 tokens.Clear();
-                var document = field is null ? line : ReadField(line, field, out var error) ?? ReportAndSkip(errors, source, lineNumber, field, error);
+                string? problem = null;
+                var document = line.Text is null ? null : field is null ? line.Text : ReadField(line.Text, field, out problem);
+                if (line.Text is null) problem = $"not valid UTF-8 (at byte {line.InvalidByteOffset + 1})";
                 if (document is null)
                 {
                     failures++;
-                    if (strict) return 1;
+                    var message = $"{source}:{line.Number}: {problem}";
+                    if (strict) throw new CliInputException(message + " (--strict)");
+                    await errors.WriteLineAsync(message);
+                    firstProblem ??= $"line {line.Number}: {problem}";
                 }
                 else
                 {
@@ -118,46 +125,19 @@ public static class TextSegmentCommand
                 await output.WriteAsync(lineBuffer, cancellationToken);
             }
             await output.FlushAsync(cancellationToken);
-            if (failures > 0) await errors.WriteLineAsync($"{failures} of {lineNumber} records could not be read (written as {(text ? "empty lines" : "null")}).");
-            return failures > 0 ? 1 : 0;
+            // Not one line readable: the input is of another kind (another encoding, not JSON Lines, a wrong --field).
+            if (failures > 0 && failures == lines)
+                throw new CliInputException($"{source}: none of its {lines} records could be read; the first: {firstProblem}");
+            if (failures > 0) await errors.WriteLineAsync($"{failures} of {lines} records could not be read (written as {(text ? "empty lines" : "null")}).");
+            return ExitCodes.FromRejections(failures);
         });
         return command;
     }
 
-    private static StreamReader? OpenOrNull(FileInfo file)
+    private static string? ReadField(string line, string field, out string? problem)
     {
-        try
-        {
-            return new StreamReader(file.FullName, Encoding.UTF8);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    private static string? ReadField(string line, string field, out string error)
-    {
-        error = "";
-        try
-        {
-            using var record = JsonDocument.Parse(line);
-            if (record.RootElement.ValueKind != JsonValueKind.Object) error = "the line is not a JSON object";
-            else if (!record.RootElement.TryGetProperty(field, out var value)) error = "no such field";
-            else if (value.ValueKind != JsonValueKind.String) error = $"expected a string, found {value.ValueKind}";
-            else return value.GetString();
-        }
-        catch (JsonException e)
-        {
-            error = "invalid JSON: " + e.Message;
-        }
-        return null;
-    }
-
-    private static string? ReportAndSkip(TextWriter errors, string source, int line, string field, string error)
-    {
-        errors.WriteLine($"{source}:{line}: field \"{field}\": {error}");
-        return null;
+        (var text, _, problem) = JsonTextField.Read(line, field);
+        return text;
     }
 
     /// <summary>

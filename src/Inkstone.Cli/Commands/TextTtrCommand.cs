@@ -3,7 +3,9 @@ using System.Text.Json;
 using Inkstone.Cli.TextInput;
 using Inkstone.Text.Diversity;
 using Inkstone.Text.Segmentation;
-using Spectre.Console;
+using Inkstone.Cli.Conventions;
+using Inkstone.Cli.Rendering;
+using Inkstone.Reports;
 
 namespace Inkstone.Cli.Commands;
 
@@ -27,8 +29,11 @@ public static class TextTtrCommand
         var caseSensitive = new Option<bool>("--case-sensitive") { Description = "Do not lower-case tokens before counting types." };
         var window = new Option<int>("--window") { Description = "MATTR window in tokens.", DefaultValueFactory = _ => 50 };
         var threshold = new Option<double>("--mtld-threshold") { Description = "MTLD factor threshold.", DefaultValueFactory = _ => 0.72 };
-        var perText = new Option<FileInfo?>("--per-text") { Description = "Also write one JSON line per text (index, line, id, language, tokens, types, ttr, mattr, mtld) to this file." };
-        var format = CommonOptions.Format();
+        var perText = new Option<FileInfo?>("--per-text")
+        {
+            Description = "Also write one JSON line per text (index, line, id, language, tokens, types, ttr, mattr, mtld) to this file.",
+        }.OutputFile();
+        var format = CommonOptions.Format(tables: true);
         foreach (var option in new Option[] { language, keepPunctuation, caseSensitive, window, threshold, perText, format }) command.Options.Add(option);
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -43,58 +48,50 @@ public static class TextTtrCommand
             };
             var file = parse.GetValue(input.File)!;
             var reader = input.CreateReader(parse);
-            try
+            options.Validate();
+            IWordSegmenter? segmenter = options.Language == TextLanguage.English ? null : TextSegmenters.CreateDefault();
+            var analyzer = new LexicalDiversityAnalyzer(segmenter, options);
+            var results = new List<TextDiversity>();
+            await using var perTextWriter = parse.GetValue(perText) is { } perTextFile ? new StreamWriter(perTextFile.FullName) : null;
+            await foreach (var record in reader.ReadAsync(file.FullName, cancellationToken).ConfigureAwait(false))
             {
-                options.Validate();
-                IWordSegmenter? segmenter = options.Language == TextLanguage.English ? null : TextSegmenters.CreateDefault();
-                var analyzer = new LexicalDiversityAnalyzer(segmenter, options);
-                var results = new List<TextDiversity>();
-                await using var perTextWriter = parse.GetValue(perText) is { } perTextFile ? new StreamWriter(perTextFile.FullName) : null;
-                await foreach (var record in reader.ReadAsync(file.FullName, cancellationToken).ConfigureAwait(false))
-                {
-                    var result = analyzer.Analyze(record.Text);
-                    results.Add(result);
-                    if (perTextWriter is not null)
-                        await perTextWriter.WriteLineAsync(JsonSerializer.Serialize(new
-                        {
-                            record.Index, record.Line, record.Id, language = result.Language == TextLanguage.Chinese ? "zh" : "en",
-                            result.Tokens, result.Types, result.Ttr, result.Mattr, result.Mtld,
-                        }, JsonLines.Options).AsMemory(), cancellationToken).ConfigureAwait(false);
-                }
-                TextInputOptions.ReportProblems(reader);
-                var summary = DiversitySummary.Of(results);
-                var chinese = results.Count(r => r.Language == TextLanguage.Chinese);
-                // Chinese and English TTRs are not comparable (different tokens): a mixed corpus is also summarised per language.
-                var mixed = chinese > 0 && chinese < results.Count;
-                var chineseSummary = mixed ? DiversitySummary.Of(results.Where(r => r.Language == TextLanguage.Chinese).ToList()) : null;
-                var englishSummary = mixed ? DiversitySummary.Of(results.Where(r => r.Language == TextLanguage.English).ToList()) : null;
-
-                if (parse.GetValue(format) == "json")
-                {
-                    Console.Out.WriteLine(JsonSerializer.Serialize(new
+                var result = analyzer.Analyze(record.Text);
+                results.Add(result);
+                if (perTextWriter is not null)
+                    await perTextWriter.WriteLineAsync(JsonSerializer.Serialize(new
                     {
-                        input = file.Name, texts = results.Count, skipped_records = reader.Problems.Count, blank_lines = reader.BlankLines,
-                        chinese_texts = chinese, english_texts = results.Count - chinese,
-                        options = new { language = parse.GetValue(language), options.KeepPunctuation, options.CaseSensitive, options.MattrWindow, options.MtldThreshold },
-                        summary, chinese_summary = chineseSummary, english_summary = englishSummary,
-                    }, CliJson.Indented));
-                    return 0;
-                }
-                foreach (var (title, part) in new[] { ("all texts", summary), ("Chinese texts", chineseSummary), ("English texts", englishSummary) })
-                {
-                    if (part is null) continue;
-                    if (mixed) AnsiConsole.WriteLine(title);
-                    AnsiConsole.Write(DistributionTable.Create([("tokens", part.Tokens), ("TTR", part.Ttr), ("MATTR", part.Mattr), ("MTLD", part.Mtld)]));
-                }
-                AnsiConsole.WriteLine($"{results.Count} texts ({chinese} Chinese, {results.Count - chinese} English); undefined: TTR {summary.TtrUndefined}, " +
-                    $"MATTR {summary.MattrUndefined}, MTLD {summary.MtldUndefined}; skipped records {reader.Problems.Count}, blank lines {reader.BlankLines}.");
-                return 0;
+                        record.Index, record.Line, record.Id, language = result.Language == TextLanguage.Chinese ? "zh" : "en",
+                        result.Tokens, result.Types, result.Ttr, result.Mattr, result.Mtld,
+                    }, JsonLines.Options).AsMemory(), cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or NotSupportedException or UnauthorizedAccessException)
+            TextInputOptions.ReportProblems(reader);
+            var summary = DiversitySummary.Of(results);
+            var chinese = results.Count(r => r.Language == TextLanguage.Chinese);
+            // Chinese and English TTRs are not comparable (different tokens): a mixed corpus is also summarised per language.
+            var mixed = chinese > 0 && chinese < results.Count;
+            var chineseSummary = mixed ? DiversitySummary.Of(results.Where(r => r.Language == TextLanguage.Chinese).ToList()) : null;
+            var englishSummary = mixed ? DiversitySummary.Of(results.Where(r => r.Language == TextLanguage.English).ToList()) : null;
+
+            if (parse.GetValue(format) == "json")
             {
-                Console.Error.WriteLine("error: " + e.Message);
-                return 1;
+                Console.Out.WriteLine(JsonSerializer.Serialize(new
+                {
+                    input = file.Name, records = reader.Records, texts = results.Count, skipped_records = reader.Problems.Count, blank_lines = reader.BlankLines,
+                    chinese_texts = chinese, english_texts = results.Count - chinese,
+                    options = new { language = parse.GetValue(language), options.KeepPunctuation, options.CaseSensitive, options.MattrWindow, options.MtldThreshold },
+                    summary, chinese_summary = chineseSummary, english_summary = englishSummary,
+                }, CliJson.Indented));
+                return ExitCodes.FromRejections(reader.Problems.Count);
             }
+            var tables = new List<ReportTable>();
+            foreach (var (title, part) in new[] { ("all texts", summary), ("Chinese texts", chineseSummary), ("English texts", englishSummary) })
+                if (part is not null)
+                    tables.Add(DistributionTable.Create("Lexical diversity: " + title,
+                        [("tokens", part.Tokens), ("TTR", part.Ttr), ("MATTR", part.Mattr), ("MTLD", part.Mtld)]));
+            ReportTableOutput.Write(Console.Out, tables, parse.GetValue(format)!,
+                [$"{results.Count} texts ({chinese} Chinese, {results.Count - chinese} English); undefined: TTR {summary.TtrUndefined}, " +
+                 $"MATTR {summary.MattrUndefined}, MTLD {summary.MtldUndefined}; skipped records {reader.Problems.Count}, blank lines {reader.BlankLines}."]);
+            return ExitCodes.FromRejections(reader.Problems.Count);
         });
         return command;
     }

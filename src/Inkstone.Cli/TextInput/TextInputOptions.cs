@@ -1,20 +1,26 @@
 using System.CommandLine;
+using Inkstone.Cli.Commands;
+using Inkstone.Cli.Conventions;
 
 namespace Inkstone.Cli.TextInput;
 
 /// <summary>The input options shared by the <c>text</c> verbs, spelled and documented once.</summary>
 public sealed class TextInputOptions
 {
-    public Argument<FileInfo> File { get; } = new("file") { Description = "Input: one text per line, or JSON Lines with --field." };
+    public Argument<FileInfo> File { get; } = new Argument<FileInfo>("file")
+    {
+        Description = "Input: one text per line, or JSON Lines with --field (UTF-8).",
+    }.ExistingFiles();
 
     public Option<string?> Field { get; } = new("--field") { Description = "JSON Lines input: the field holding the text (e.g. answer)." };
 
     public Option<string?> IdField { get; } = new("--id-field") { Description = "JSON Lines input: a field identifying each record, echoed in reports." };
 
-    public Option<bool> Strict { get; } = new("--strict") { Description = "Stop at the first bad record instead of reporting and skipping it." };
+    public Option<bool> Strict { get; } = CommonOptions.Strict();
 
     public void AddTo(Command command)
     {
+        ArgumentNullException.ThrowIfNull(command);
         command.Arguments.Add(File);
         command.Options.Add(Field);
         command.Options.Add(IdField);
@@ -31,6 +37,7 @@ public sealed class TextInputOptions
     /// <summary>Writes skipped-record messages to standard error (they are also counted in the report).</summary>
     public static void ReportProblems(TextRecordReader reader)
     {
+        ArgumentNullException.ThrowIfNull(reader);
         foreach (var problem in reader.Problems) Console.Error.WriteLine("skipped: " + problem);
     }
 }

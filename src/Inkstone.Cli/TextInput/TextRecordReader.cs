@@ -1,12 +1,13 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
+using Inkstone.Cli.Conventions;
 
 namespace Inkstone.Cli.TextInput;
 
 /// <summary>
 /// Streams texts from a file: one text per line, or JSON Lines with the text in <see cref="Field"/>. Blank lines are
-/// skipped and counted. A bad record (invalid JSON, missing or non-string field) is reported with file, line and
-/// field and skipped — or, when <see cref="Strict"/>, stops the run with an <see cref="InvalidDataException"/>.
+/// skipped and counted. A bad record (invalid UTF-8, invalid JSON, a duplicate key, a missing or non-string field, a
+/// lone surrogate escape) is reported with file, line and field and skipped — or, when <see cref="Strict"/>, stops the
+/// run (exit code 2). A file none of whose records can be read is not an input of this kind: an input error.
 /// </summary>
 public sealed class TextRecordReader
 {
@@ -25,63 +26,44 @@ public sealed class TextRecordReader
 
     public int BlankLines { get; private set; }
 
+    /// <summary>Records read (accepted or rejected), across every file read; blank lines are not records.</summary>
+    public int Records { get; private set; }
+
     public async IAsyncEnumerable<TextRecord> ReadAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"input file not found: {path}", path);
-        if (Field is null && IdField is not null) throw new ArgumentException("--id-field needs --field (JSON Lines input)");
+        if (Field is null && IdField is not null) throw new CliInputException("--id-field needs --field (JSON Lines input)");
         if (Field is null && (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
-            throw new ArgumentException($"{path} looks like JSON; name the text field with --field");
+            throw new CliInputException($"{path}: looks like JSON; name the text field with --field");
+        if (Directory.Exists(path)) throw new CliInputException($"{path}: is a folder, not a file");
+        if (!File.Exists(path)) throw new CliInputException($"{path}: no such file");
 
-        using var reader = new StreamReader(path);
-        var lineNumber = 0;
-        var index = 0;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
+        int index = 0, records = 0;
+        string? firstProblem = null;
+        await foreach (var line in Utf8LineReader.ReadAsync(stream, path, cancellationToken).ConfigureAwait(false))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (line.Text is { } t && string.IsNullOrWhiteSpace(t))
             {
                 BlankLines++;
                 continue;
             }
-            if (Field is null)
-            {
-                yield return new TextRecord(index++, lineNumber, null, line);
-                continue;
-            }
-            var (text, id, problem) = Parse(line);
+            records++;
+            Records++;
+            var (text, id, problem) = line.Text is null
+                ? (null, null, $"not valid UTF-8 (at byte {line.InvalidByteOffset + 1})")
+                : Field is null ? (line.Text, null, null) : JsonTextField.Read(line.Text, Field, IdField);
             if (problem is not null)
             {
-                var message = $"{path}:{lineNumber}: {problem}";
-                if (Strict) throw new InvalidDataException(message);
+                var message = $"{path}:{line.Number}: {problem}";
+                if (Strict) throw new CliInputException(message + " (--strict)");
                 _problems.Add(message);
+                firstProblem ??= $"line {line.Number}: {problem}";
                 continue;
             }
-            yield return new TextRecord(index++, lineNumber, id, text!);
+            yield return new TextRecord(index++, line.Number, id, text!);
         }
-    }
-
-    private (string? Text, string? Id, string? Problem) Parse(string line)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(line);
-            if (document.RootElement.ValueKind != JsonValueKind.Object) return (null, null, "record is not a JSON object");
-            if (!document.RootElement.TryGetProperty(Field!, out var value)) return (null, null, $"field '{Field}' is missing");
-            if (value.ValueKind != JsonValueKind.String) return (null, null, $"field '{Field}' is {value.ValueKind}, not a string");
-            string? id = null;
-            if (IdField is not null && document.RootElement.TryGetProperty(IdField, out var idValue))
-                id = idValue.ValueKind == JsonValueKind.String ? idValue.GetString() : idValue.GetRawText();
-            return (value.GetString(), id, null);
-        }
-        catch (JsonException e)
-        {
-            return (null, null, "invalid JSON: " + e.Message);
-        }
-        catch (InvalidOperationException e)
-        {
-            // System.Text.Json refuses strings with an unpaired surrogate escape such as "\ud800".
-            var fields = IdField is null ? $"field '{Field}'" : $"field '{Field}' or '{IdField}'";
-            return (null, null, $"{fields} cannot be read as text: {e.Message}");
-        }
+        // Not one record readable: the file is of another kind (binary, another encoding, not JSON Lines, a wrong --field).
+        if (index == 0 && firstProblem is not null)
+            throw new CliInputException($"{path}: none of its {records} records could be read; the first: {firstProblem}");
     }
 }

@@ -1,3 +1,4 @@
+using Inkstone.Cli.Conventions;
 using Inkstone.Cli.TextInput;
 
 namespace Inkstone.Tests.Cli;
@@ -58,11 +59,26 @@ public sealed class TextRecordReaderTests : IDisposable
     public async Task ReadAsync_StrictBadRecord_Throws()
     {
         var path = Write("a.jsonl", """{"answer": "好"}""", "{");
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => ReadAll(new TextRecordReader { Field = "answer", Strict = true }, path));
+        var error = await Assert.ThrowsAsync<CliInputException>(() => ReadAll(new TextRecordReader { Field = "answer", Strict = true }, path));
         Assert.StartsWith(path + ":2:", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ReadAsync_JsonFileWithoutField_Throws() =>
-        await Assert.ThrowsAsync<ArgumentException>(() => ReadAll(new TextRecordReader(), Write("a.jsonl", "{}")));
+        await Assert.ThrowsAsync<CliInputException>(() => ReadAll(new TextRecordReader(), Write("a.jsonl", "{}")));
+
+    [Fact]
+    public async Task ReadAsync_InvalidUtf8AndDuplicateKey_RejectTheRecordOnly_EachCountedOnce()
+    {
+        var path = Path.Combine(_dir, "b.jsonl");
+        await File.WriteAllBytesAsync(path, [.. "{\"answer\": \"ok\"}\n{\"answer\": \"a"u8, 0xFF, .. "\"}\n{\"answer\": \"x\", \"answer\": \"y\"}\n\n"u8],
+            TestContext.Current.CancellationToken);
+        var reader = new TextRecordReader { Field = "answer" };
+        var records = await ReadAll(reader, path);
+        Assert.Equal(["ok"], records.Select(r => r.Text));
+        Assert.Equal(3, reader.Records);
+        Assert.Equal(1, reader.BlankLines);
+        Assert.StartsWith(path + ":2: not valid UTF-8 (at byte 14)", reader.Problems[0], StringComparison.Ordinal);
+        Assert.StartsWith(path + ":3: duplicate key", reader.Problems[1], StringComparison.Ordinal);
+    }
 }

@@ -28,18 +28,38 @@ public sealed class TextSegmentCommandTests : IDisposable
         var (exit, output, errors) = await RunAsync("text", "segment", input, "--field", "t", "--data-format", "text", "--separator", "|");
         Assert.Equal(1, exit);
         Assert.Equal("他|来到|了|网易|杭研|大厦\n\n\nPython3.11|版本\n", output);
-        Assert.Contains("input.jsonl:2: field \"t\": no such field", errors, StringComparison.Ordinal);
-        Assert.Contains("input.jsonl:3: field \"t\": invalid JSON", errors, StringComparison.Ordinal);
+        Assert.Contains("input.jsonl:2: field 't' is missing", errors, StringComparison.Ordinal);
+        Assert.Contains("input.jsonl:3: invalid JSON", errors, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Segment_StrictWithBadRecord_StopsThere()
+    public async Task Segment_StrictWithBadRecord_StopsThereWithExitCode2()
     {
         var input = Write("input.jsonl", "{\"t\":\"中文\"}\n{\"t\":3}\n{\"t\":\"中文\"}\n");
         var (exit, output, errors) = await RunAsync("text", "segment", input, "--field", "t", "--strict");
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.Equal("[\"中文\"]\n", output);
-        Assert.Contains("input.jsonl:2: field \"t\": expected a string, found Number", errors, StringComparison.Ordinal);
+        Assert.Contains("input.jsonl:2: field 't' is Number, not a string", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Segment_InvalidUtf8Line_IsNullWithItsLineNamed_Exit1()
+    {
+        var input = Path.Combine(_directory.FullName, "input.txt");
+        await File.WriteAllBytesAsync(input, [.. "中文\n"u8, 0xC3, 0x28, .. "\n中文\n"u8], TestContext.Current.CancellationToken);
+        var (exit, output, errors) = await RunAsync("text", "segment", input);
+        Assert.Equal(1, exit);
+        Assert.Equal("[\"中文\"]\nnull\n[\"中文\"]\n", output);
+        Assert.Contains("input.txt:2: not valid UTF-8 (at byte 1)", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Segment_NoLineReadable_IsAnInputError()
+    {
+        var input = Write("input.txt", "not json\nnor this\n");
+        var (exit, _, errors) = await RunAsync("text", "segment", input, "--field", "t");
+        Assert.Equal(2, exit);
+        Assert.Contains("input.txt: none of its 2 records could be read; the first: line 1: invalid JSON", errors, StringComparison.Ordinal);
     }
 
     [Fact]
