@@ -13,10 +13,27 @@ public static class CommonOptions
     /// <summary>The report formats of verbs that print tables: also Markdown and CSV.</summary>
     public static readonly string[] TableFormats = ["text", "json", "md", "csv"];
 
-    public static Option<FileInfo?> Taxonomy() => new Option<FileInfo?>("--taxonomy")
+    /// <summary><c>--taxonomy FILE</c>, checked when the command line is parsed (a bad file is a usage error even where a verb would not need it).</summary>
+    public static Option<FileInfo?> Taxonomy()
     {
-        Description = "Genre taxonomy JSON file replacing the built-in 51-genre taxonomy (see docs/taxonomy.md).",
-    }.ExistingFiles();
+        var option = new Option<FileInfo?>("--taxonomy")
+        {
+            Description = "Genre taxonomy JSON file replacing the built-in 51-genre taxonomy (see docs/taxonomy.md).",
+        }.ExistingFiles();
+        option.Validators.Add(result =>
+        {
+            if (result.Errors.Any() || result.Tokens.Count == 0 || !File.Exists(result.Tokens[0].Value)) return;
+            try
+            {
+                GenreTaxonomy.Load(result.Tokens[0].Value);
+            }
+            catch (Exception e) when (e is TaxonomyFormatException or IOException or UnauthorizedAccessException)
+            {
+                result.AddError(e.Message.Contains(result.Tokens[0].Value, StringComparison.Ordinal) ? e.Message : $"{result.Tokens[0].Value}: {e.Message}");
+            }
+        });
+        return option;
+    }
 
     /// <summary>
     /// <c>--tokenizer PATH</c>, read by <see cref="Text.Lengths.HuggingFaceBpeTokenCounter.LoadAsync"/>;

@@ -30,6 +30,18 @@ public static class IngestCommand
         command.Options.Add(strict);
         command.SetAction(async (parse, ct) =>
         {
+            // A file named on the command line that no reader takes is a usage error, not a silently empty ingest.
+            foreach (var path in parse.GetValue(sources)!)
+            {
+                try
+                {
+                    SourceReaders.For(path);
+                }
+                catch (NotSupportedException e)
+                {
+                    throw new CliInputException(e.Message);
+                }
+            }
             await using var workspace = await WorkspaceOption.OpenAsync(parse.GetValue(workspaceOption)!, ct);
             var report = await Run(workspace, parse.GetValue(sources)!, parse.GetValue(limit), parse.GetValue(concurrency),
                 parse.GetValue(toSimplified), ct, strict: parse.GetValue(strict));

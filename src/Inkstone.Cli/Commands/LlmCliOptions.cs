@@ -15,7 +15,7 @@ public sealed class LlmCliOptions
     private readonly Option<string?> _baseUrl = new("--base-url") { Description = "OpenAI-compatible server URL, e.g. http://localhost:8000/v1." };
     private readonly Option<string?> _apiModel = new("--api-model") { Description = "Model id sent to the server." };
     private readonly Option<string?> _apiKeyEnv = new("--api-key-env") { Description = "Environment variable holding the API key." };
-    private readonly Option<FileInfo?> _modelPath = new Option<FileInfo?>("--model-path") { Description = "A local GGUF file to run embedded on the CPU." }.ExistingFiles();
+    private readonly Option<FileInfo?> _modelPath = new Option<FileInfo?>("--model-path") { Description = "A local GGUF file to run embedded on the CPU." }.GgufFiles();
     private readonly Option<bool> _noJsonSchema = new("--no-json-schema") { Description = "Server lacks response_format json_schema: use json_object with the schema in the prompt." };
     private readonly Option<bool> _maxTokens = new("--max-tokens-field") { Description = "Server reads max_tokens instead of max_completion_tokens." };
     private readonly Option<int?> _concurrency = new("--concurrency") { Description = "Requests in flight at once for the model." };

@@ -59,17 +59,6 @@ public static class ModelCommand
         return command;
     }
 
-    /// <summary>The path flags of <see cref="LlmCliOptions"/> checked at parse time: a missing file or folder is one usage error.</summary>
-    private static void ValidatePaths(Command command)
-    {
-        // Only where LlmCliOptions does not check them itself, so that a bad path gives one error, not two.
-        foreach (var option in command.Options.Where(o => o.Validators.Count == 0))
-        {
-            if (option.Name is "--config" or "--model-path") option.ExistingFiles();
-            else if (option.Name == "--prompts") option.ExistingFolders();
-        }
-    }
-
     private static Option<FileInfo?> ConfigOption() => new Option<FileInfo?>("--config")
     {
         Description = "Configuration file (default: ./inkstone.json when present).",
@@ -160,7 +149,6 @@ public static class ModelCommand
         var role = new Option<string>("--role") { Description = "Role or model name to test when no model flag is given.", DefaultValueFactory = _ => ModelRoles.Scoring };
         var text = new Option<string>("--text") { Description = "Article text to screen.", DefaultValueFactory = _ => "秋风起，落叶满阶。我在窗前煮一壶茶，想起远方的故人。" };
         var options = new LlmCliOptions(command);
-        ValidatePaths(command);
         var format = CommonOptions.Format();
         command.Options.Add(role);
         command.Options.Add(text);

@@ -43,6 +43,22 @@ public static class PathValidation
 
     public static string? PathProblem(string path) => File.Exists(path) || Directory.Exists(path) ? null : $"{path}: no such file or folder";
 
+    /// <summary>Every path given must be an existing GGUF model file (it starts with the magic bytes <c>GGUF</c>).</summary>
+    public static T GgufFiles<T>(this T option) where T : Option
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        option.Validators.Add(r => Check(r, p => FileProblem(p) ?? GgufProblem(p)));
+        return option;
+    }
+
+    public static string? GgufProblem(string path)
+    {
+        Span<byte> magic = stackalloc byte[4];
+        int read;
+        using (var stream = File.OpenRead(path)) read = stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false);
+        return read == 4 && magic.SequenceEqual("GGUF"u8) ? null : $"{path}: not a GGUF model file (it does not start with 'GGUF')";
+    }
+
     /// <summary>Every path given must be an existing folder.</summary>
     public static T ExistingFolders<T>(this T option) where T : Option
     {

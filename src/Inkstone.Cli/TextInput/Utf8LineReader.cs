@@ -11,7 +11,7 @@ namespace Inkstone.Cli.TextInput;
 /// without text (the caller rejects that record, naming the line) instead of with U+FFFD in it (docs/cli.md, "Reading
 /// input"). Lines end at <c>\n</c>, <c>\r\n</c> or <c>\r</c>, as <see cref="StreamReader.ReadLine()"/> splits them, so
 /// line numbers agree with any other reader of the same file. A UTF-8 byte order mark is skipped; a UTF-16 or UTF-32 one,
-/// or a NUL byte in the first block, means the input is not UTF-8 text at all: an input error naming it.
+/// or NUL bytes in the first block (<see cref="Inkstone.Input.TextFileHead"/>), mean the input is not UTF-8 text at all: an input error naming it.
 /// </summary>
 public static class Utf8LineReader
 {
@@ -82,8 +82,8 @@ public static class Utf8LineReader
         if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
             || head.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]))
             throw new CliInputException($"{name}: UTF-16 or UTF-32 text; convert it to UTF-8");
-        if (head.Contains((byte)0))
-            throw new CliInputException($"{name}: not a text file (it holds NUL bytes); expected UTF-8 text or JSON Lines");
+        if (Inkstone.Input.TextFileHead.Describe(head) is { } why)
+            throw new CliInputException($"{name}: {why}; expected UTF-8 text or JSON Lines");
         return 0;
     }
 }

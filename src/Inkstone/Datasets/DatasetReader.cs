@@ -22,6 +22,8 @@ public static partial class DatasetReader
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
         var format = options.Format ?? await DatasetFormatDetector.DetectAsync(path, cancellationToken).ConfigureAwait(false);
+        // An image or an archive is one input error, not a file of rejected records (Parquet is binary by design).
+        if (format != DatasetFormat.Parquet) Input.TextFileHead.EnsureText(path, "a dataset file (JSON array, JSON Lines or Parquet)");
         var mapper = new TripletRecordMapper(options.Taxonomy, options.RequireGenre);
         var firstSeen = new Dictionary<string, long>(StringComparer.Ordinal);
 

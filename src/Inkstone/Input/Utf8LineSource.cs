@@ -70,6 +70,8 @@ internal static class Utf8LineSource
     /// <summary>Opens <paramref name="path"/> positioned after its byte order mark, as UTF-8.</summary>
     internal static Stream OpenAsUtf8(string path)
     {
+        // An image or an archive named as a record file is one input error, not thousands of rejected "lines".
+        TextFileHead.EnsureText(path, "UTF-8 text (JSON Lines or CSV)");
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         try
         {

@@ -25,8 +25,8 @@ public sealed class CliBadPathTests(CliBadPathTests.Inputs inputs) : IClassFixtu
         ["text dedup"] = "{texts}",
         ["stats"] = "{dataset}",
         ["validate"] = "{dataset}",
-        ["train plan"] = "--process {dataset}",
-        ["train export"] = "--process {dataset} -o {new-dir}",
+        ["train plan"] = "--process {dataset} --mix cw=all:0",
+        ["train export"] = "--process {dataset} --mix cw=all:0 -o {new-dir}",
         ["eval queries"] = "{queries}",
         ["eval generate"] = "--queries {queries} --models X -o {new-file} --config {config}",
         ["eval judge"] = "--queries {queries} --generations {generations} --models X Y -o {new-file} --config {config}",
@@ -49,6 +49,10 @@ public sealed class CliBadPathTests(CliBadPathTests.Inputs inputs) : IClassFixtu
         ["export"] = "-o {new-file} -w {workspace}",
         ["release"] = "--id x --published-at 2024-01-01 --by me -w {workspace}",
         ["demo"] = "-w {new-dir}",
+        ["items list"] = "-w {workspace}",
+        ["items show"] = "x -w {workspace}",
+        ["items export-tasks"] = "-o {new-file} -w {workspace}",
+        ["errors"] = "-w {workspace}",
     };
 
     /// <summary>Options and arguments that name where a verb writes (everything else with a path type is read).</summary>

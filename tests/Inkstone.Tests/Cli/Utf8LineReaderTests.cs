@@ -39,7 +39,7 @@ public sealed class Utf8LineReaderTests
 
     [Theory]
     [InlineData(new byte[] { 0xFF, 0xFE, (byte)'a', 0 }, "UTF-16")]
-    [InlineData(new byte[] { (byte)'a', 0, (byte)'b' }, "NUL bytes")]
+    [InlineData(new byte[] { (byte)'a', 0, (byte)'b', 0 }, "NUL bytes")]
     public async Task ReadAsync_NotUtf8Text_IsAnInputErrorNamingTheInput(byte[] bytes, string expected)
     {
         var error = await Assert.ThrowsAsync<CliInputException>(() => ReadAsync(bytes, 1 << 16));

@@ -1,13 +1,14 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using Inkstone.Evaluation.Judgments;
+using Inkstone.Input;
 
 namespace Inkstone.Evaluation.Queries;
 
 /// <summary>
 /// Streams one text field of a JSONL training dataset for the leakage check, with the record's "id" (or its line
-/// number) as its name. Lines without the field, or with invalid JSON, are reported through <paramref name="problems"/>.
+/// number) as its name. Lines are read under the input policy (<see cref="JsonLinesFile"/>); lines without the field,
+/// or rejected by the policy, are reported through <paramref name="problems"/>.
 /// </summary>
 public static class TrainingTextSource
 {
@@ -16,31 +17,26 @@ public static class TrainingTextSource
     {
         ArgumentNullException.ThrowIfNull(problems);
         var name = Path.GetFileName(path);
-        using var reader = new StreamReader(path, Encoding.UTF8);
-        var line = 0;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
+        await foreach (var line in JsonLinesFile.ReadAsync(path, cancellationToken).ConfigureAwait(false))
         {
-            line++;
-            if (string.IsNullOrWhiteSpace(text)) continue;
             string? id = null, value = null;
-            try
+            using (line)
             {
-                using var doc = JsonDocument.Parse(text);
-                var root = doc.RootElement;
+                if (line.Problem is not null)
+                {
+                    problems.Add(new ImportDiagnostic(name, line.Line, line.Problem.Field, line.ProblemMessage!));
+                    continue;
+                }
+                var root = line.Document!.RootElement;
                 if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(field, out var v) && v.ValueKind == JsonValueKind.String) value = v.GetString();
                 if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("id", out var i)) id = i.ValueKind == JsonValueKind.String ? i.GetString() : i.GetRawText();
             }
-            catch (JsonException ex)
-            {
-                problems.Add(new ImportDiagnostic(name, line, null, $"invalid JSON: {ex.Message}"));
-                continue;
-            }
             if (string.IsNullOrEmpty(value))
             {
-                problems.Add(new ImportDiagnostic(name, line, field, "missing or not a string"));
+                problems.Add(new ImportDiagnostic(name, line.Line, field, "missing or not a string"));
                 continue;
             }
-            yield return (id ?? $"{name}:{line}", value);
+            yield return (id ?? $"{name}:{line.Line}", value);
         }
     }
 }
