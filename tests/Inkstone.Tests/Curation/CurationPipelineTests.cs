@@ -5,7 +5,7 @@ using Inkstone.Storage;
 
 namespace Inkstone.Tests.Curation;
 
-public abstract class CurationPipelineTests : IAsyncLifetime
+public abstract partial class CurationPipelineTests : IAsyncLifetime
 {
     private TempWorkspaceStore _temp = null!;
 
