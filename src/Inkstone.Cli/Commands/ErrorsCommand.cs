@@ -23,7 +23,7 @@ public static class ErrorsCommand
         {
             await using var workspace = await WorkspaceOption.OpenAsync(parse.GetValue(workspaceOption)!, ct);
             var ingest = await workspace.Items.ListIngestErrorsAsync(MaxIngestErrors, ct);
-            var total = await workspace.Items.CountIngestErrorsAsync(ct);
+            var total = await workspace.Items.CountIngestErrorsAsync(null, ct);
             var quarantined = await new ItemQueryService(workspace.Items).QuarantinedAsync(null, ct);
             if (parse.GetValue(format) == "json")
             {

@@ -75,9 +75,9 @@ public static class IngestCommand
         Console.Out.WriteLine($"records read: {report.RecordsRead:N0} in {report.Elapsed.TotalSeconds:F1} s");
         foreach (var (state, count) in report.Stored.OrderBy(p => p.Key, StringComparer.Ordinal)) Console.Out.WriteLine($"  stored {state}: {count:N0}");
         Console.Out.WriteLine($"  already in the workspace: {report.AlreadyPresent:N0}; id conflicts: {report.IdConflicts:N0}; not stored (errors): {report.Failed:N0}");
-        if (report.ErrorCount > 0)
+        if (report.ErrorCount + report.WarningCount > 0)
         {
-            Console.Out.WriteLine($"errors: {report.ErrorCount:N0} (all listed by 'inkstone errors'; first ones below)");
+            Console.Out.WriteLine($"errors: {report.ErrorCount:N0}, warnings: {report.WarningCount:N0} (all listed by 'inkstone errors'; first ones below)");
             foreach (var e in report.FirstErrors.Take(20)) Console.Error.WriteLine($"  {e}");
         }
     }

@@ -38,7 +38,7 @@ public static class StatusCommand
             [.. status.Rates.Select(r => (IReadOnlyList<string>)[r.Stage, r.From, N(r.Decided), N(r.Passed),
                 r.Rate is { } x ? x.ToString("P1", CultureInfo.InvariantCulture) : "–"])]);
         var tables = new List<ReportTable> { states, rates };
-        var notes = new List<string> { $"ingest errors recorded: {N(status.IngestErrors)}{(status.IngestErrors > 0 ? " (inkstone errors lists them)" : "")}" };
+        var notes = new List<string> { $"ingest errors recorded: {N(status.IngestErrors)}, warnings: {N(status.IngestWarnings)}{(status.IngestErrors + status.IngestWarnings > 0 ? " (inkstone errors lists them)" : "")}" };
         if (status.Genres.Count == 0) notes.Add("no accepted triplets yet");
         else
         {

@@ -9,6 +9,9 @@ public sealed record CurationStatus
     public required long Total { get; init; }
     public required IReadOnlyList<StateLine> States { get; init; }
     public required long IngestErrors { get; init; }
+
+    /// <summary>Ingest warnings: records stored as they are with a problem (an unknown genre kept as written).</summary>
+    public long IngestWarnings { get; init; }
     public required IReadOnlyList<StageRate> Rates { get; init; }
     public required IReadOnlyList<Bucket> Genres { get; init; }
     public required IReadOnlyList<Bucket> Platforms { get; init; }

@@ -63,7 +63,8 @@ public sealed class CurationStatusService(ICurationStore store)
         {
             Total = counts.Sum(c => c.Count),
             States = [.. counts.OrderBy(c => (int)c.State).ThenBy(c => c.ReasonCode, StringComparer.Ordinal).Select(c => new CurationStatus.StateLine(c.State.ToStorage(), c.ReasonCode, c.Count))],
-            IngestErrors = await store.CountIngestErrorsAsync(cancellationToken).ConfigureAwait(false),
+            IngestErrors = await store.CountIngestErrorsAsync(IngestErrorSeverity.Error, cancellationToken).ConfigureAwait(false),
+            IngestWarnings = await store.CountIngestErrorsAsync(IngestErrorSeverity.Warning, cancellationToken).ConfigureAwait(false),
             Rates = rates,
             Genres = Buckets(genres),
             Platforms = Buckets(platforms),

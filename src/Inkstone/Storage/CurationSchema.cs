@@ -126,5 +126,18 @@ public static class CurationSchema
                 CREATE TABLE curation_near_dup_state (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), recent_rows BIGINT NOT NULL);
                 INSERT INTO curation_near_dup_state (singleton, recent_rows) VALUES (1, 0);
                 """),
+        // An ingest error is keyed to its source (file, record, field, message): re-ingesting a file records its
+        // problems once, and warnings (records stored as they are) are told from errors.
+        new(Module, 4, "ingest errors keyed to their source; warnings apart from errors",
+            Sqlite: IngestErrorKeys,
+            Postgres: IngestErrorKeys),
     ];
+
+    private const string IngestErrorKeys = """
+        ALTER TABLE curation_ingest_errors ADD COLUMN severity TEXT NOT NULL DEFAULT 'error';
+        UPDATE curation_ingest_errors SET severity = 'warning' WHERE field = 'genre' AND message LIKE '%; kept as written';
+        DELETE FROM curation_ingest_errors WHERE seq NOT IN
+            (SELECT MIN(seq) FROM curation_ingest_errors GROUP BY source_file, source_record, COALESCE(field, ''), message);
+        CREATE UNIQUE INDEX curation_ingest_errors_source ON curation_ingest_errors (source_file, source_record, (COALESCE(field, '')), message);
+        """;
 }

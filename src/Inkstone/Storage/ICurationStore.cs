@@ -52,5 +52,6 @@ public interface ICurationStore
 
     Task<IReadOnlyList<IngestError>> ListIngestErrorsAsync(int limit, CancellationToken cancellationToken = default);
 
-    Task<long> CountIngestErrorsAsync(CancellationToken cancellationToken = default);
+    /// <summary>Ingest problems recorded: of one severity, or all of them when <paramref name="severity"/> is null.</summary>
+    Task<long> CountIngestErrorsAsync(IngestErrorSeverity? severity = null, CancellationToken cancellationToken = default);
 }

@@ -64,8 +64,10 @@ public sealed partial class SqlCurationStore
             foreach (var e in errors)
             {
                 await ExecuteAsync(connection, transaction,
-                    "INSERT INTO curation_ingest_errors (source_file, source_record, field, message, run_id, at) VALUES (@file, @record, @field, @message, @run, @now)", ct,
-                    ("@file", e.Location.File), ("@record", e.Location.Record), ("@field", e.Field), ("@message", e.Message), ("@run", runId), ("@now", now)).ConfigureAwait(false);
+                    "INSERT INTO curation_ingest_errors (source_file, source_record, field, message, severity, run_id, at) "
+                    + "VALUES (@file, @record, @field, @message, @severity, @run, @now) ON CONFLICT DO NOTHING", ct,
+                    ("@file", e.Location.File), ("@record", e.Location.Record), ("@field", e.Field), ("@message", e.Message),
+                    ("@severity", Severity(e.Severity)), ("@run", runId), ("@now", now)).ConfigureAwait(false);
             }
 
             return 0;
@@ -75,17 +77,28 @@ public sealed partial class SqlCurationStore
     public async Task<IReadOnlyList<IngestError>> ListIngestErrorsAsync(int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await _store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        using var command = Command(connection, null, "SELECT source_file, source_record, field, message FROM curation_ingest_errors ORDER BY seq LIMIT @limit", ("@limit", limit));
+        using var command = Command(connection, null,
+            "SELECT source_file, source_record, field, message, severity FROM curation_ingest_errors ORDER BY seq LIMIT @limit", ("@limit", limit));
         var result = new List<IngestError>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            result.Add(new IngestError(new SourceLocation(reader.GetString(0), reader.GetString(1)), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3)));
+        {
+            result.Add(new IngestError(new SourceLocation(reader.GetString(0), reader.GetString(1)), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3))
+            {
+                Severity = reader.GetString(4) == "warning" ? IngestErrorSeverity.Warning : IngestErrorSeverity.Error,
+            });
+        }
         return result;
     }
 
-    public async Task<long> CountIngestErrorsAsync(CancellationToken cancellationToken = default)
+    public async Task<long> CountIngestErrorsAsync(IngestErrorSeverity? severity = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await _store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return Convert.ToInt64(await ScalarAsync(connection, null, "SELECT COUNT(*) FROM curation_ingest_errors", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        var count = severity is { } only
+            ? await ScalarAsync(connection, null, "SELECT COUNT(*) FROM curation_ingest_errors WHERE severity = @severity", cancellationToken, ("@severity", Severity(only))).ConfigureAwait(false)
+            : await ScalarAsync(connection, null, "SELECT COUNT(*) FROM curation_ingest_errors", cancellationToken).ConfigureAwait(false);
+        return Convert.ToInt64(count, CultureInfo.InvariantCulture);
     }
+
+    private static string Severity(IngestErrorSeverity severity) => severity == IngestErrorSeverity.Warning ? "warning" : "error";
 }

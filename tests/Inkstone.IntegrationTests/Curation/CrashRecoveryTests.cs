@@ -163,7 +163,7 @@ public abstract class CrashRecoveryTests : IDisposable
     }
 
     private static async Task<long> CountRecordsAsync(ICurationStore store, CancellationToken ct) =>
-        (await store.CountByStateAsync(ct)).Sum(c => c.Count) + await store.CountIngestErrorsAsync(ct);
+        (await store.CountByStateAsync(ct)).Sum(c => c.Count) + await store.CountIngestErrorsAsync(null, ct);
 
     // Each worker process writes LOG.PID.
     private static Dictionary<string, int> CountCalls(string log) =>

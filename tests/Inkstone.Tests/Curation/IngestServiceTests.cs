@@ -28,6 +28,26 @@ public sealed class IngestServiceTests : IAsyncLifetime
     private static string Line(object o) => JsonSerializer.Serialize(o) + "\n";
 
     [Fact]
+    public async Task Ingest_SameFileTwice_ErrorsRecordedOnceWarningsApart()
+    {
+        var path = _temp.WriteFile("twice.jsonl", string.Concat(
+            Line(new { id = "g", text = Text(11), published_at = "2023-01-01", genre = "no_such_genre" }),
+            Line(new { id = "e", text = " " }),
+            "{\"id\": \"broken\"\n"));
+
+        var first = await Service().IngestAsync([path], new IngestOptions(), cancellationToken: Ct);
+        var second = await Service().IngestAsync([path], new IngestOptions(), cancellationToken: Ct);
+
+        Assert.Equal((2L, 1L), (first.ErrorCount, first.WarningCount));
+        Assert.Equal((2L, 1L), (second.ErrorCount, second.WarningCount)); // the report tells what this run met …
+        Assert.Equal(2, await _temp.Items.CountIngestErrorsAsync(Inkstone.Storage.IngestErrorSeverity.Error, Ct)); // … the workspace keeps each once
+        Assert.Equal(1, await _temp.Items.CountIngestErrorsAsync(Inkstone.Storage.IngestErrorSeverity.Warning, Ct));
+        var warning = Assert.Single(await _temp.Items.ListIngestErrorsAsync(100, Ct), e => e.Severity == Inkstone.Storage.IngestErrorSeverity.Warning);
+        Assert.Equal(("genre", "line 1"), (warning.Field, warning.Location.Record));
+        Assert.StartsWith("warning: ", warning.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ingest_MixedGoodAndBadRecords_EveryRecordAccountedOnceAndErrorsLocated()
     {
         var huge = new string('长', 250_000);

@@ -16,10 +16,13 @@ public sealed record IngestReport
     /// <summary>Records that did not become items (unreadable, empty, too long).</summary>
     public long Failed { get; init; }
 
-    /// <summary>All located errors, including field problems of records that were stored.</summary>
+    /// <summary>Located errors: records not stored, and field problems that changed how a record was stored.</summary>
     public long ErrorCount { get; init; }
 
-    /// <summary>The first errors, for display; all of them are in the workspace's ingest error table.</summary>
+    /// <summary>Located warnings: problems of records stored as they are (an unknown genre kept as written).</summary>
+    public long WarningCount { get; init; }
+
+    /// <summary>The first errors and warnings, for display; all of them are in the workspace's ingest error table.</summary>
     public IReadOnlyList<IngestError> FirstErrors { get; init; } = [];
 
     /// <summary>True when <see cref="IngestOptions.StopAtFirstProblem"/> stopped the ingest at <see cref="FirstErrors"/>[0].</summary>

@@ -87,11 +87,11 @@ public sealed class IngestService
                 {
                     await FlushAsync(batch, options, tally, runId, cancellationToken).ConfigureAwait(false);
                     progress?.Report(new IngestProgress(tally.RecordsRead, tally.Stored.Values.Sum(), tally.ErrorCount));
-                    if (options.StopAtFirstProblem && tally.ErrorCount > 0) break;
+                    if (options.StopAtFirstProblem && tally.ErrorCount + tally.WarningCount > 0) break;
                 }
             }
 
-            if (options.StopAtFirstProblem && (tally.ErrorCount > 0 || tally.Errors.Count > 0)) break;
+            if (options.StopAtFirstProblem && (tally.ErrorCount + tally.WarningCount > 0 || tally.Errors.Count > 0)) break;
 
             if (options.Limit is { } l && tally.RecordsRead >= l) break;
         }
@@ -106,8 +106,9 @@ public sealed class IngestService
             IdConflicts = tally.IdConflicts,
             Failed = tally.Failed,
             ErrorCount = tally.ErrorCount,
+            WarningCount = tally.WarningCount,
             FirstErrors = tally.Shown,
-            StoppedAtFirstProblem = options.StopAtFirstProblem && tally.ErrorCount > 0,
+            StoppedAtFirstProblem = options.StopAtFirstProblem && tally.ErrorCount + tally.WarningCount > 0,
             Elapsed = clock.Elapsed,
         };
     }
@@ -236,7 +237,8 @@ public sealed class IngestService
             else
             {
                 genre = g;
-                errors.Add(new IngestError(record.Location, "genre", $"'{g}' is not a genre of taxonomy {_taxonomy.Version}; kept as written"));
+                errors.Add(new IngestError(record.Location, "genre", $"'{g}' is not a genre of taxonomy {_taxonomy.Version}; kept as written")
+                    { Severity = IngestErrorSeverity.Warning });
             }
         }
 
@@ -258,7 +260,9 @@ public sealed class IngestService
         await _store.RecordIngestErrorsAsync([.. tally.Errors], runId, cancellationToken).ConfigureAwait(false);
         foreach (var e in tally.Errors)
             if (tally.Shown.Count < ShownErrors) tally.Shown.Add(e);
-        tally.ErrorCount += tally.Errors.Count;
+        var warnings = tally.Errors.Count(e => e.Severity == IngestErrorSeverity.Warning);
+        tally.WarningCount += warnings;
+        tally.ErrorCount += tally.Errors.Count - warnings;
         tally.Errors.Clear();
     }
 
@@ -278,6 +282,7 @@ public sealed class IngestService
         public long IdConflicts;
         public long Failed;
         public long ErrorCount;
+        public long WarningCount;
         public Dictionary<string, long> Stored { get; } = new(StringComparer.Ordinal);
         public List<IngestError> Errors { get; } = [];
         public List<IngestError> Shown { get; } = [];
