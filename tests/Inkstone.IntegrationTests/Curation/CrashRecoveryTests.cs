@@ -7,7 +7,8 @@ using Inkstone.Storage;
 namespace Inkstone.IntegrationTests.Curation;
 
 /// <summary>
-/// Kill -9 the pipeline (ingest + every model stage against a stub model) at random points of a 5,000-document run,
+/// Kill -9 the pipeline (ingest, every model stage against a stub model, drafts accepted, scoring and the gate) at random
+/// points of a 5,000-document run,
 /// restart it until it finishes, and compare with an uninterrupted run: same items in the same states with the same
 /// versions (so no transition happened twice), same artifacts and audit sequences, and model calls repeated only for
 /// what was in flight when a kill landed.
@@ -54,6 +55,9 @@ public abstract class CrashRecoveryTests : IDisposable
         var actual = await SnapshotAsync(b.Items, ct);
         Assert.Equal(expected.Count, actual.Count);
         Assert.True(expected.Count > Documents * 0.9, $"only {expected.Count} items");
+        // Every stage ran, the gate included: items passed it and items were sent back by it.
+        Assert.Contains(expected.Values, v => v.StartsWith("scored|", StringComparison.Ordinal));
+        Assert.Contains(expected.Values, v => v.StartsWith("revise|gate|", StringComparison.Ordinal));
         foreach (var (id, value) in expected) Assert.Equal(value, actual[id]);
         Assert.Equal(Documents, await CountRecordsAsync(a.Items, ct));
 
@@ -101,7 +105,7 @@ public abstract class CrashRecoveryTests : IDisposable
 
     private async Task<string> CreateWorkspaceAsync(string name)
     {
-        var config = new WorkspaceConfig { Store = await NewStoreAsync(name), Drafts = new() { Enabled = true } };
+        var config = new WorkspaceConfig { Store = await NewStoreAsync(name), Drafts = new() { Enabled = true }, Gate = new() { Scorer = "model" } };
         var directory = Path.Combine(Root, name);
         await using (await Workspace.InitAsync(directory, config, TestContext.Current.CancellationToken)) { }
         return directory;

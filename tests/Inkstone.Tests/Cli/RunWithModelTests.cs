@@ -79,7 +79,7 @@ public abstract class RunWithModelTests : IDisposable
             s => s.GetProperty("outcomes").EnumerateObject().Select(o => $"{o.Name}={o.Value.GetInt64()}").Order(StringComparer.Ordinal).Aggregate("", (a, b) => a.Length == 0 ? b : a + "," + b));
     }
 
-    private async Task<string> CreateWorkspaceAsync(Uri baseUrl)
+    private async Task<string> CreateWorkspaceAsync(Uri baseUrl, string retries = "\"retry_attempts\": 0")
     {
         var workspace = Path.Combine(_directory, "ws");
         Assert.Equal(0, (await RunAsync(["init", workspace, .. await InitOptionsAsync()])).Exit);
@@ -87,7 +87,7 @@ public abstract class RunWithModelTests : IDisposable
         var config = JsonNode.Parse(File.ReadAllText(configPath))!.AsObject();
         config["gate"] = new JsonObject { ["scorer"] = "model" };
         config["llm"] = JsonNode.Parse($$"""
-            { "models": { "stub": { "backend": "openai", "base_url": "{{baseUrl}}", "model": "m-stub", "retry_attempts": 0 } }, "default_model": "stub" }
+            { "models": { "stub": { "backend": "openai", "base_url": "{{baseUrl}}", "model": "m-stub", {{retries}} } }, "default_model": "stub" }
             """);
         File.WriteAllText(configPath, config.ToJsonString());
         var source = Path.Combine(_directory, "in.jsonl");
@@ -155,6 +155,50 @@ public abstract class RunWithModelTests : IDisposable
         // SUM is numeric on PostgreSQL: read every figure as a number and convert.
         long Figure(int i) => Convert.ToInt64(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal((19L, 2L, 1L, 3L), (Figure(0), Figure(1), Figure(2), Figure(3)));
+    }
+
+    [Fact]
+    public async Task Run_ClosedPortWithFullRetries_StopsInSecondsQuarantinesNothingExit3()
+    {
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        var workspace = await CreateWorkspaceAsync(new Uri($"http://127.0.0.1:{port}/v1/"), "\"retry_attempts\": 5, \"retry_base_delay_s\": 1");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await CliRunner.RunAsync("run", "-w", workspace, "--concurrency", "1");
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), clock.Elapsed.ToString());
+        Assert.Equal(3, result.Exit);
+        var error = Assert.Single(result.Errors.Split('\n'), l => l.StartsWith("error: ", StringComparison.Ordinal));
+        Assert.Contains($"127.0.0.1:{port}", error, StringComparison.Ordinal);
+        Assert.Contains("refused", error, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("assess: stopped", result.Output, StringComparison.Ordinal);
+        await using var ws = await Workspace.OpenAsync(workspace, Ct);
+        var states = await ws.Items.CountByStateAsync(Ct);
+        Assert.Equal([(CurationState.Ingested, 3L)], states.Select(c => (c.State, c.Count)).ToArray());
+        // Nothing stays claimed: another run (or worker) takes the items at once.
+        Assert.Equal(3, (await ws.Items.ClaimAsync(CurationState.Ingested, "next", 10, TimeSpan.FromMinutes(1), Ct)).Count);
+    }
+
+    [Fact]
+    public async Task Run_MisspelledWorkspaceKey_FailsNamingItsPath()
+    {
+        await using var server = new OpenAIStubServer(Script);
+        var workspace = await CreateWorkspaceAsync(server.BaseUrl);
+        var configPath = Path.Combine(workspace, WorkspaceConfig.FileName);
+        var config = JsonNode.Parse(File.ReadAllText(configPath))!.AsObject();
+        config["gate"]!.AsObject()["minimum_totl"] = 40;
+        File.WriteAllText(configPath, config.ToJsonString());
+
+        var result = await CliRunner.RunAsync("run", "-w", workspace);
+
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("gate.minimum_totl: unknown setting (did you mean 'minimum_total'?)", result.Errors, StringComparison.Ordinal);
+        Assert.Equal(0, server.RequestCount);
     }
 
     [Fact]
