@@ -12,6 +12,7 @@ public static class BenchmarkRegistry
         ["eval-stats"] = ("evaluation statistics on 5 models × 600 queries × 4 annotators with 1,000 bootstrap resamples (target < 2 s) [QUERIES] [RESAMPLES]", EvalStatsBenchmark.RunAsync),
         ["llm-throughput"] = ("LLM client pipeline vs a 200 ms loopback stub at 64 and 256 concurrent calls: throughput vs ideal, client CPU per call", Llm.LlmThroughputBenchmark.RunAsync),
         ["launcher"] = (Cli.LauncherBenchmark.Description, Cli.LauncherBenchmark.RunAsync),
+        ["pipeline-streaming"] = (Curation.PipelineStreamingBenchmark.Description, Curation.PipelineStreamingBenchmark.RunAsync),
         ["curation"] = ("model-free curation stages (ingest, normalize, dedup, rule-based assessment) on generated documents", Curation.CurationThroughputBenchmark.RunAsync),
     };
 

@@ -28,32 +28,60 @@ public sealed class CurationPipeline(ICurationStore store, IReadOnlyList<ICurati
         if (unknown.Count > 0)
             throw new ArgumentException($"unknown stage(s): {string.Join(", ", unknown)}; stages are {string.Join(", ", stages.Select(s => s.Name))}", nameof(options));
         var runId = options.RunId ?? _time.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'-", System.Globalization.CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..8];
-        var owner = OwnerFor(runId);
         await ReleaseDeadClaimsAsync(cancellationToken).ConfigureAwait(false);
 
         var reports = new List<StageRunReport>();
+        var runnable = new List<ICurationStage>();
         foreach (var stage in stages)
         {
             if (options.Stages is not null && !options.Stages.Contains(stage.Name)) continue;
-            if (stage.UnavailableReason is { } why)
-            {
-                reports.Add(new StageRunReport(stage.Name, why, 0, new Dictionary<string, long>(), 0, 0));
-                continue;
-            }
-
-            var report = await RunStageAsync(stage, options, owner, runId, progress, cancellationToken).ConfigureAwait(false);
-            reports.Add(report);
-            if (report.Stopped is not null) break;
+            if (stage.UnavailableReason is { } why) reports.Add(new StageRunReport(stage.Name, why, 0, new Dictionary<string, long>(), 0, 0));
+            else runnable.Add(stage);
         }
 
-        return reports;
+        if (options.Concurrency <= 1)
+        {
+            // One worker: stage after stage on the calling thread, the fastest way through the rule-based stages.
+            foreach (var stage in runnable)
+            {
+                var requeued = await RequeueQuarantinedAsync(stage, runId, cancellationToken).ConfigureAwait(false);
+                var report = await new StageRun(store, stage, options, OwnerFor(runId, stage), runId, progress).RunAsync(requeued, cancellationToken).ConfigureAwait(false);
+                reports.Add(report);
+                if (report.Stopped is not null) break;
+            }
+        }
+        else
+        {
+            reports.AddRange(await RunOverlappedAsync(runnable, options, runId, progress, cancellationToken).ConfigureAwait(false));
+        }
+
+        return [.. reports.OrderBy(r => stages.ToList().FindIndex(s => s.Name == r.Stage))];
     }
 
-    private async Task<StageRunReport> RunStageAsync(ICurationStage stage, PipelineRunOptions options, string owner, string runId, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every stage at once, sharing <see cref="PipelineRunOptions.Concurrency"/> slots: an item screened a moment ago is
+    /// analysed while others are still being assessed, so no stage waits for the slowest call of the one before it. A
+    /// stage ends when the stages before it have ended and nothing is left in its input state.
+    /// </summary>
+    private async Task<IReadOnlyList<StageRunReport>> RunOverlappedAsync(List<ICurationStage> runnable, PipelineRunOptions options, string runId,
+        IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
-        var requeued = await RequeueQuarantinedAsync(stage, runId, cancellationToken).ConfigureAwait(false);
-        return await new StageRun(store, stage, options, owner, runId, progress).RunAsync(requeued, cancellationToken).ConfigureAwait(false);
+        var requeued = new long[runnable.Count];
+        for (var i = 0; i < runnable.Count; i++) requeued[i] = await RequeueQuarantinedAsync(runnable[i], runId, cancellationToken).ConfigureAwait(false);
+        using var shared = new StageRun.Shared(options.Concurrency, cancellationToken);
+        var runs = new List<Task<StageRunReport>>();
+        for (var i = 0; i < runnable.Count; i++)
+        {
+            var upstream = Task.WhenAll(runs.ToArray());
+            var run = new StageRun(store, runnable[i], options, OwnerFor(runId, runnable[i]), runId, progress) { Overlap = shared, Upstream = upstream };
+            var index = i;
+            runs.Add(Task.Run(() => run.RunAsync(requeued[index], cancellationToken), CancellationToken.None));
+        }
+        return await Task.WhenAll(runs).ConfigureAwait(false);
     }
+
+    /// <summary>The claim owner of one stage of a run: stages of one run release their claims apart.</summary>
+    private static string OwnerFor(string runId, ICurationStage stage) => OwnerFor(runId + ":" + stage.Name);
 
     private async Task<long> RequeueQuarantinedAsync(ICurationStage stage, string runId, CancellationToken cancellationToken)
     {

@@ -25,16 +25,48 @@ internal sealed class StageRun(ICurationStore store, ICurationStage stage, Pipel
     private long _conflicts;
     private EndpointUnavailableException? _endpointDown;
 
+    /// <summary>What stages running at once share: the slots, and a stop that ends them all.</summary>
+    internal sealed class Shared(int slots, CancellationToken cancellationToken) : IDisposable
+    {
+        private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        private EndpointUnavailableException? _endpointDown;
+
+        public SemaphoreSlim Slots { get; } = new(slots, slots);
+
+        public CancellationToken Stop => _stop.Token;
+
+        public EndpointUnavailableException? EndpointDown => Volatile.Read(ref _endpointDown);
+
+        public void Down(EndpointUnavailableException e)
+        {
+            Interlocked.CompareExchange(ref _endpointDown, e, null);
+            _stop.Cancel();
+        }
+
+        public void Dispose()
+        {
+            _stop.Dispose();
+            Slots.Dispose();
+        }
+    }
+
+    /// <summary>Set when this stage runs at once with others: shared slots and stop.</summary>
+    public Shared? Overlap { get; init; }
+
+    /// <summary>Completes when the stages before this one have ended; until then an empty input only means "not yet".</summary>
+    public Task? Upstream { get; init; }
+
     public async Task<StageRunReport> RunAsync(long requeued, CancellationToken cancellationToken)
     {
         using var processing = new CancellationTokenSource();
+        var claiming = Overlap?.Stop ?? cancellationToken;
         // The caller's cancellation stops claiming at once; calls in flight are cancelled only after the grace period.
         await using (cancellationToken.Register(() => processing.CancelAfter(options.GracePeriod)).ConfigureAwait(false))
         {
             try
             {
-                if (options.Concurrency <= 1) await RunSequentialAsync(cancellationToken, processing.Token).ConfigureAwait(false);
-                else await RunStreamingAsync(cancellationToken, processing.Token).ConfigureAwait(false);
+                if (options.Concurrency <= 1) await RunSequentialAsync(claiming, processing.Token).ConfigureAwait(false);
+                else await RunStreamingAsync(claiming, processing.Token).ConfigureAwait(false);
             }
             finally
             {
@@ -43,7 +75,7 @@ internal sealed class StageRun(ICurationStore store, ICurationStage stage, Pipel
             }
         }
 
-        var stopped = _endpointDown?.Message ?? (cancellationToken.IsCancellationRequested ? "interrupted" : null);
+        var stopped = (_endpointDown ?? Overlap?.EndpointDown)?.Message ?? (cancellationToken.IsCancellationRequested ? "interrupted" : null);
         return new StageRunReport(stage.Name, null, _processed, _outcomes, requeued, _conflicts) { Stopped = stopped };
     }
 
@@ -87,7 +119,14 @@ internal sealed class StageRun(ICurationStore store, ICurationStage stage, Pipel
                         continue;
                     }
                     var batch = await ClaimAsync((int)Math.Min(room, Remaining()), stop.Token).ConfigureAwait(false);
-                    if (batch.Count == 0) break;
+                    if (batch.Count == 0)
+                    {
+                        if (Upstream is null || Upstream.IsCompleted) break;
+                        // The stages before this one may still hand items on: look again shortly, or when they end.
+                        await Task.WhenAny(Upstream, Task.Delay(UpstreamPoll, stop.Token)).ConfigureAwait(false);
+                        stop.Token.ThrowIfCancellationRequested();
+                        continue;
+                    }
                     Interlocked.Add(ref outstanding, batch.Count);
                     foreach (var item in batch) claimed.Writer.TryWrite(item);
                 }
@@ -107,7 +146,7 @@ internal sealed class StageRun(ICurationStore store, ICurationStage stage, Pipel
             await foreach (var item in claimed.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
                 // After a stop the rest of the window is not processed: its claims are released at the end.
-                if (!stop.IsCancellationRequested && await ProcessAsync(item, processing).ConfigureAwait(false) is { } result)
+                if (!stop.IsCancellationRequested && await ProcessInSlotAsync(item, stop.Token, processing).ConfigureAwait(false) is { } result)
                     finished.Writer.TryWrite((item, result));
                 else if (_endpointDown is not null) await stop.CancelAsync().ConfigureAwait(false);
                 Interlocked.Decrement(ref outstanding);
@@ -143,6 +182,31 @@ internal sealed class StageRun(ICurationStore store, ICurationStage stage, Pipel
         }
     }
 
+    /// <summary>How often a stage with an empty input looks again while the stages before it still run.</summary>
+    private static readonly TimeSpan UpstreamPoll = TimeSpan.FromMilliseconds(20);
+
+    /// <summary><see cref="ProcessAsync"/> in one of the shared slots when stages run at once; null when stopped before a slot came.</summary>
+    private async Task<StageResult?> ProcessInSlotAsync(CurationItem item, CancellationToken stop, CancellationToken processing)
+    {
+        if (Overlap is null) return await ProcessAsync(item, processing).ConfigureAwait(false);
+        try
+        {
+            await Overlap.Slots.WaitAsync(stop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+        try
+        {
+            return await ProcessAsync(item, processing).ConfigureAwait(false);
+        }
+        finally
+        {
+            Overlap.Slots.Release();
+        }
+    }
+
     /// <summary>Results per write transaction at most: one round trip for many items, yet never a long wait for the slowest.</summary>
     private int WriteGroup => Math.Max(stage.BatchSize, 16);
 
@@ -167,6 +231,7 @@ internal sealed class StageRun(ICurationStore store, ICurationStage stage, Pipel
         catch (Exception e) when (EndpointUnavailableException.Find(e) is { } down)
         {
             Interlocked.CompareExchange(ref _endpointDown, down, null);
+            Overlap?.Down(down);
             return null;
         }
         catch (OperationCanceledException) when (processing.IsCancellationRequested)

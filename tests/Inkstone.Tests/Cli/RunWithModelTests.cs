@@ -87,7 +87,7 @@ public abstract class RunWithModelTests : IDisposable
         var config = JsonNode.Parse(File.ReadAllText(configPath))!.AsObject();
         config["gate"] = new JsonObject { ["scorer"] = "model" };
         config["llm"] = JsonNode.Parse($$"""
-            { "models": { "stub": { "backend": "openai", "base_url": "{{baseUrl}}", "model": "m-stub", {{retries}} } }, "default_model": "stub" }
+            { "models": { "stub": { "backend": "openai", "base_url": "{{baseUrl}}", "model": "m-stub", {{retries}}, "invalid_answer_retries": 0 } }, "default_model": "stub" }
             """);
         File.WriteAllText(configPath, config.ToJsonString());
         var source = Path.Combine(_directory, "in.jsonl");

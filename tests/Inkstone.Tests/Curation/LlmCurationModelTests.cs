@@ -41,7 +41,7 @@ public sealed class LlmCurationModelTests
     }
 
     [Fact]
-    public async Task ScoreAsync_SecondCallOutOfRange_DiagnosticNamesPromptAndModelAndThirdIsNotSent()
+    public async Task ScoreAsync_SecondCallOutOfRangeTwice_DiagnosticNamesPromptAndModelAndThirdIsNotSent()
     {
         await using var writer = new OpenAIStubServer(_ => StubReply.Answer("x"));
         await using var judge = new OpenAIStubServer(r => StubReply.Answer(r.LastUserText.Contains("评估写作提示（query）", StringComparison.Ordinal)
@@ -55,7 +55,7 @@ public sealed class LlmCurationModelTests
         Assert.Null(scores.Value);
         Assert.Equal("score.query@v1", scores.PromptVersion);
         Assert.StartsWith("score.query@v1 on m-judge: OutOfRange", scores.Diagnostic, StringComparison.Ordinal);
-        Assert.Equal(2, judge.RequestCount);
+        Assert.Equal(3, judge.RequestCount); // article; query, asked once more (invalid_answer_retries 1); no thought
     }
 
     [Fact]

@@ -19,7 +19,8 @@ internal sealed class FakeModelLayer : IChatClientProvider
     public FakeChatClient Client { get; }
     public UsageLedger Ledger { get; } = new();
     public PromptRunner Runner { get; }
-    public ModelConfiguration Model { get; } = new() { Name = "fake-judge", Model = "fake" };
+    // One request per answer: these tests count requests, and an unusable answer is not asked for again.
+    public ModelConfiguration Model { get; } = new() { Name = "fake-judge", Model = "fake", InvalidAnswerRetries = 0 };
 
     public static FakeModelLayer Text(Func<string, string> reply) => new(FakeChatClient.Text(reply));
 

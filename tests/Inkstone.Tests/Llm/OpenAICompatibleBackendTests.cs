@@ -119,7 +119,8 @@ public sealed partial class OpenAICompatibleBackendTests
     public async Task RunAsync_InvalidAnswer_IsNotKeptInCache()
     {
         var calls = 0;
-        await using var h = new StubHarness(r => Interlocked.Increment(ref calls) == 1 ? StubReply.Answer("{\"quality\": 12, \"creativity\": 7}") : Good(r));
+        await using var h = new StubHarness(r => Interlocked.Increment(ref calls) == 1 ? StubReply.Answer("{\"quality\": 12, \"creativity\": 7}") : Good(r),
+            m => m with { InvalidAnswerRetries = 0 });
         var first = await h.Runner.RunAsync<ScoreResult>(ScoreTemplate, Item(8), h.Model, TestContext.Current.CancellationToken);
         Assert.Equal(LlmFailureKind.OutOfRange, first.Failure!.Kind);
         Assert.Equal("{\"quality\": 12, \"creativity\": 7}", first.Failure.RawAnswer);
@@ -127,6 +128,35 @@ public sealed partial class OpenAICompatibleBackendTests
         var second = await h.Runner.RunAsync<ScoreResult>(ScoreTemplate, Item(8), h.Model, TestContext.Current.CancellationToken);
         Assert.Equal(9, second.Value!.Quality);
         Assert.Equal(2, h.Server.RequestCount);
+    }
+
+    [Fact]
+    public async Task RunAsync_InvalidAnswerThenGood_AskedAgainWithinTheCall()
+    {
+        var calls = 0;
+        await using var h = new StubHarness(r => Interlocked.Increment(ref calls) == 1 ? StubReply.Answer("评分：很好") : Good(r));
+        var outcome = await h.Runner.RunAsync<ScoreResult>(ScoreTemplate, Item(8), h.Model, TestContext.Current.CancellationToken);
+        Assert.True(outcome.IsSuccess, outcome.ToString());
+        Assert.Equal(2, h.Server.RequestCount);
+        Assert.Equal(1, Assert.Single(h.Ledger.Snapshot()).Failures);
+    }
+
+    [Fact]
+    public async Task RunAsync_InvalidEveryTime_AskedOnceMoreThenFailure()
+    {
+        await using var h = new StubHarness(_ => StubReply.Answer("{\"quality\": 11, \"creativity\": 7}"), m => m with { InvalidAnswerRetries = 2 });
+        var outcome = await h.Runner.RunAsync<ScoreResult>(ScoreTemplate, Item(8), h.Model, TestContext.Current.CancellationToken);
+        Assert.Equal(LlmFailureKind.OutOfRange, outcome.Failure!.Kind);
+        Assert.Equal(3, h.Server.RequestCount);
+    }
+
+    [Fact]
+    public async Task RunAsync_TruncatedAnswer_NotAskedAgain()
+    {
+        await using var h = new StubHarness(_ => StubReply.Answer("{\"quality\": 8,", "length"));
+        var outcome = await h.Runner.RunAsync<ScoreResult>(ScoreTemplate, Item(8), h.Model, TestContext.Current.CancellationToken);
+        Assert.Equal(LlmFailureKind.Truncated, outcome.Failure!.Kind);
+        Assert.Equal(1, h.Server.RequestCount);
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public static class LlmSettingsLoader
     [
         "backend", "model", "base_url", "api_key_env", "structured_output", "max_tokens_parameter",
         "max_output_tokens", "temperature", "top_p", "system_prompt", "seed", "max_concurrency",
-        "requests_per_minute", "tokens_per_minute", "retry_attempts", "retry_base_delay_s",
+        "requests_per_minute", "tokens_per_minute", "retry_attempts", "invalid_answer_retries", "retry_base_delay_s",
         "retry_max_delay_s", "attempt_timeout_s", "model_path", "context_size", "threads",
     ];
 
@@ -115,6 +115,7 @@ public static class LlmSettingsLoader
                 "requests_per_minute" => model with { RequestsPerMinute = Int(p.Value, field, 0) },
                 "tokens_per_minute" => model with { TokensPerMinute = Int(p.Value, field, 0) },
                 "retry_attempts" => model with { RetryAttempts = Int(p.Value, field, 0) },
+                "invalid_answer_retries" => model with { InvalidAnswerRetries = Int(p.Value, field, 0) },
                 "retry_base_delay_s" => model with { RetryBaseDelay = Seconds(p.Value, field) },
                 "retry_max_delay_s" => model with { RetryMaxDelay = Seconds(p.Value, field) },
                 "attempt_timeout_s" => model with { AttemptTimeout = Seconds(p.Value, field) },

@@ -47,6 +47,13 @@ public sealed record ModelConfiguration
     /// <summary>Retries after the first attempt on 429, 5xx, network errors and attempt timeouts.</summary>
     public int RetryAttempts { get; init; } = 5;
 
+    /// <summary>
+    /// How many times an answer that cannot be used (not JSON, wrong fields, out of range, empty, cut at the token limit)
+    /// is asked for again within the same call before the item is quarantined. Model answers vary from one request to
+    /// the next; one more ask usually saves a whole re-run of the item.
+    /// </summary>
+    public int InvalidAnswerRetries { get; init; } = 1;
+
     /// <summary>First retry delay; later ones grow exponentially with jitter unless the server sends Retry-After.</summary>
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
 

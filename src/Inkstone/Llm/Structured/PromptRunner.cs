@@ -14,8 +14,8 @@ namespace Inkstone.Llm.Structured;
 /// <see cref="IStructuredLlm"/> over the composed client pipeline. Typed calls send the result type's JSON schema as
 /// <c>response_format</c> (what <c>GetResponseAsync&lt;T&gt;</c> does, with the schema built once per type), or in
 /// JSON-object mode ask for JSON and write the schema into the prompt; the answer text is then extracted, deserialised
-/// strictly and range-checked. An answer that fails is removed from the
-/// cache so the next run asks again.
+/// strictly and range-checked. An answer that fails is removed from the cache and asked for again
+/// (<see cref="ModelConfiguration.InvalidAnswerRetries"/> times) before the failure is returned.
 /// </summary>
 public sealed class PromptRunner : IStructuredLlm
 {
@@ -31,6 +31,34 @@ public sealed class PromptRunner : IStructuredLlm
     }
 
     public async Task<LlmOutcome<TResult>> RunAsync<TResult>(PromptTemplate template, IReadOnlyDictionary<string, string> variables, ModelConfiguration model, CancellationToken cancellationToken = default)
+        where TResult : class, IValidatedResult
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        for (var ask = 0; ; ask++)
+        {
+            var outcome = await AskAsync<TResult>(template, variables, model, cancellationToken).ConfigureAwait(false);
+            if (outcome.IsSuccess || ask >= model.InvalidAnswerRetries || !AskingAgainMayHelp(outcome.Failure.Kind)) return outcome;
+        }
+    }
+
+    public async Task<LlmOutcome<string>> RunTextAsync(PromptTemplate template, IReadOnlyDictionary<string, string> variables, ModelConfiguration model, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        for (var ask = 0; ; ask++)
+        {
+            var outcome = await AskTextAsync(template, variables, model, cancellationToken).ConfigureAwait(false);
+            if (outcome.IsSuccess || ask >= model.InvalidAnswerRetries || !AskingAgainMayHelp(outcome.Failure.Kind)) return outcome;
+        }
+    }
+
+    /// <summary>
+    /// An answer that came back but cannot be used may come back right the next time (answers vary between requests);
+    /// one cut at the token limit would be cut again, and transport failures had their retries already.
+    /// </summary>
+    private static bool AskingAgainMayHelp(LlmFailureKind kind) =>
+        kind is LlmFailureKind.EmptyAnswer or LlmFailureKind.MalformedJson or LlmFailureKind.SchemaMismatch or LlmFailureKind.OutOfRange;
+
+    private async Task<LlmOutcome<TResult>> AskAsync<TResult>(PromptTemplate template, IReadOnlyDictionary<string, string> variables, ModelConfiguration model, CancellationToken cancellationToken)
         where TResult : class, IValidatedResult
     {
         var messages = template.Render(variables);
@@ -66,7 +94,7 @@ public sealed class PromptRunner : IStructuredLlm
         return new LlmOutcome<TResult>(parseFailure!, info);
     }
 
-    public async Task<LlmOutcome<string>> RunTextAsync(PromptTemplate template, IReadOnlyDictionary<string, string> variables, ModelConfiguration model, CancellationToken cancellationToken = default)
+    private async Task<LlmOutcome<string>> AskTextAsync(PromptTemplate template, IReadOnlyDictionary<string, string> variables, ModelConfiguration model, CancellationToken cancellationToken)
     {
         var messages = template.Render(variables);
         var client = _clients.GetClient(model);
