@@ -12,6 +12,19 @@ public static class CliRunner
     public sealed record Result(int Exit, string Output, string Errors)
     {
         public string All => Output + Errors;
+
+        /// <summary>
+        /// The verb exited with <paramref name="exit"/> and wrote exactly one <c>error:</c> line (progress lines may come
+        /// first) that mentions <paramref name="mentions"/>, and no stack trace anywhere (docs/cli.md).
+        /// </summary>
+        public void AssertOneError(int exit, string mentions)
+        {
+            Assert.Equal(exit, Exit);
+            var error = Assert.Single(Errors.Split('\n'), l => l.StartsWith("error: ", StringComparison.Ordinal));
+            Assert.Contains(mentions, error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", All, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", All, StringComparison.Ordinal);
+        }
     }
 
     public static async Task<Result> RunAsync(params string[] args)

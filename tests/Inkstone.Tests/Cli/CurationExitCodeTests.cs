@@ -30,16 +30,6 @@ public sealed class CurationExitCodeTests : IDisposable
         return workspace;
     }
 
-    private static void AssertOneError(CliRunner.Result result, int exit, string mention)
-    {
-        Assert.Equal(exit, result.Exit);
-        // Progress lines may come first; the error is one line.
-        var error = Assert.Single(result.Errors.Split('\n'), l => l.StartsWith("error: ", StringComparison.Ordinal));
-        Assert.Contains(mention, error, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", result.All, StringComparison.Ordinal);
-        Assert.DoesNotContain("Exception", result.All, StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task ImportAnnotations_ThreeOfFourRejected_Exit1AndEachReported()
     {
@@ -62,7 +52,7 @@ public sealed class CurationExitCodeTests : IDisposable
     {
         var workspace = await WorkspaceAsync();
         var file = Write("ann.jsonl", "not json", JsonSerializer.Serialize(new { source_id = "s0", annotator = "a", query = "写", thought = "想" }));
-        AssertOneError(await CliRunner.RunAsync("import", "annotations", "-w", workspace, file, "--strict"), 2, "line 1: invalid JSON");
+        (await CliRunner.RunAsync("import", "annotations", "-w", workspace, file, "--strict")).AssertOneError(2, "line 1: invalid JSON");
         var status = await CliRunner.RunAsync("items", "list", "-w", workspace, "--state", "annotated", "--format", "json");
         using var json = JsonDocument.Parse(status.Output);
         Assert.Empty(json.RootElement.GetProperty("items").EnumerateArray());
@@ -73,7 +63,7 @@ public sealed class CurationExitCodeTests : IDisposable
     {
         var workspace = await WorkspaceAsync();
         var file = Write("scores.csv", "source_id,scorer,article_quality", "s0,x,8");
-        AssertOneError(await CliRunner.RunAsync("import", "scores", "-w", workspace, file), 2, "scores.csv: column 'article_creativity' missing");
+        (await CliRunner.RunAsync("import", "scores", "-w", workspace, file)).AssertOneError(2, "scores.csv: column 'article_creativity' missing");
     }
 
     [Fact]
@@ -108,7 +98,7 @@ public sealed class CurationExitCodeTests : IDisposable
         var source = Write("in.jsonl", Article(0), "{broken", Article(1));
         Assert.Equal(1, (await CliRunner.RunAsync("ingest", "-w", workspace, source)).Exit);
         var strict = Write("in2.jsonl", Article(2), "{broken", Article(3));
-        AssertOneError(await CliRunner.RunAsync("ingest", "-w", workspace, strict, "--strict"), 2, "in2.jsonl: line 2");
+        (await CliRunner.RunAsync("ingest", "-w", workspace, strict, "--strict")).AssertOneError(2, "in2.jsonl: line 2");
         var list = await CliRunner.RunAsync("items", "list", "-w", workspace, "--format", "json");
         using var json = JsonDocument.Parse(list.Output);
         // s2 before the problem is stored; s3 after it is not read.
@@ -120,7 +110,7 @@ public sealed class CurationExitCodeTests : IDisposable
     {
         var workspace = await WorkspaceAsync();
         var csv = Path.Combine(_directory, "a.csv");
-        AssertOneError(await CliRunner.RunAsync("export", "-w", workspace, "-o", csv), 2, "jsonl, json or parquet");
+        (await CliRunner.RunAsync("export", "-w", workspace, "-o", csv)).AssertOneError(2, "jsonl, json or parquet");
         Assert.False(File.Exists(csv));
         var result = await CliRunner.RunAsync("export", "-w", workspace, "-o", csv, "--data-format", "jsonl", "--format", "json");
         Assert.Equal(0, result.Exit);
@@ -137,9 +127,9 @@ public sealed class CurationExitCodeTests : IDisposable
     public async Task Workspace_NotAWorkspace_OneLineExit2(params string[] verb)
     {
         var missing = Path.Combine(_directory, "nowhere");
-        AssertOneError(await CliRunner.RunAsync([.. verb, "-w", missing]), 2, $"{missing}: no such folder");
-        AssertOneError(await CliRunner.RunAsync([.. verb, "-w", _directory]), 2, $"{_directory}: not a workspace");
-        AssertOneError(await CliRunner.RunAsync([.. verb, "-w", Write("file.txt", "x")]), 2, "is a file");
+        (await CliRunner.RunAsync([.. verb, "-w", missing])).AssertOneError(2, $"{missing}: no such folder");
+        (await CliRunner.RunAsync([.. verb, "-w", _directory])).AssertOneError(2, $"{_directory}: not a workspace");
+        (await CliRunner.RunAsync([.. verb, "-w", Write("file.txt", "x")])).AssertOneError(2, "is a file");
     }
 
     [Theory]
@@ -151,10 +141,10 @@ public sealed class CurationExitCodeTests : IDisposable
     {
         var workspace = await WorkspaceAsync(items: 1);
         var missing = Path.Combine(_directory, "missing.jsonl");
-        AssertOneError(await CliRunner.RunAsync([.. verb, "-w", workspace, missing]), 2, missing);
-        AssertOneError(await CliRunner.RunAsync([.. verb, "-w", workspace, _directory]), 2, $"{_directory}: is a folder");
+        (await CliRunner.RunAsync([.. verb, "-w", workspace, missing])).AssertOneError(2, missing);
+        (await CliRunner.RunAsync([.. verb, "-w", workspace, _directory])).AssertOneError(2, $"{_directory}: is a folder");
         var wrong = Write("wrong.csv", "name,value", "a,1");
-        AssertOneError(await CliRunner.RunAsync([.. verb, "-w", workspace, wrong]), 2, "wrong.csv: column");
+        (await CliRunner.RunAsync([.. verb, "-w", workspace, wrong])).AssertOneError(2, "wrong.csv: column");
     }
 
     [Fact]
@@ -164,12 +154,12 @@ public sealed class CurationExitCodeTests : IDisposable
         var init = await CliRunner.RunAsync("init", workspace, "--no-model", "--format", "json");
         Assert.Equal(0, init.Exit);
         using (var json = JsonDocument.Parse(init.Output)) Assert.Equal("none", json.RootElement.GetProperty("screening").GetString());
-        AssertOneError(await CliRunner.RunAsync("init", workspace), 2, "is a workspace already");
-        AssertOneError(await CliRunner.RunAsync("release", "-w", workspace, "--id", "x", "--published-at", "2023-01-01", "--by", "me"), 2, "--id: no item 'x'");
+        (await CliRunner.RunAsync("init", workspace)).AssertOneError(2, "is a workspace already");
+        (await CliRunner.RunAsync("release", "-w", workspace, "--id", "x", "--published-at", "2023-01-01", "--by", "me")).AssertOneError(2, "--id: no item 'x'");
         var review = await CliRunner.RunAsync("review", "export", "-w", workspace, "-o", Path.Combine(_directory, "r.jsonl"), "--format", "json");
         Assert.Equal(0, review.Exit);
         using (var json = JsonDocument.Parse(review.Output)) Assert.Equal(0, json.RootElement.GetProperty("exported").GetInt64());
-        AssertOneError(await CliRunner.RunAsync("review", "export", "-w", workspace, "-o", Path.Combine(_directory, "no", "r.jsonl")), 2, "does not exist");
+        (await CliRunner.RunAsync("review", "export", "-w", workspace, "-o", Path.Combine(_directory, "no", "r.jsonl"))).AssertOneError(2, "does not exist");
     }
 
     [Fact]

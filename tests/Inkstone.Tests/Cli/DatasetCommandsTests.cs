@@ -15,15 +15,11 @@ public sealed class DatasetCommandsTests : IDisposable
 
     private static void AssertOneErrorLine(CliRunner.Result result, string mentions)
     {
-        Assert.Equal(2, result.Exit);
-        // One error line; a usage error may add the hint "see 'inkstone VERB --help'".
+        result.AssertOneError(2, mentions);
+        // Nothing else on standard error, but for the hint a usage error adds: "see 'inkstone VERB --help'".
         var lines = result.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var line = lines[0];
         Assert.True(lines.Length == 1 || (lines.Length == 2 && lines[1].StartsWith("see ", StringComparison.Ordinal)), result.Errors);
-        Assert.StartsWith("error:", line, StringComparison.Ordinal);
-        Assert.Contains(mentions, line, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", result.All, StringComparison.Ordinal);
-        Assert.DoesNotContain("Exception", result.All, StringComparison.Ordinal);
+        Assert.StartsWith("error:", lines[0], StringComparison.Ordinal);
     }
 
     [Theory]

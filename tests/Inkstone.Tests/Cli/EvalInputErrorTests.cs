@@ -31,16 +31,6 @@ public sealed class EvalInputErrorTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static void AssertOneError(CliRunner.Result result, int exit, string mentions)
-    {
-        Assert.Equal(exit, result.Exit);
-        var errors = result.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("error: ", StringComparison.Ordinal)).ToList();
-        Assert.Single(errors);
-        Assert.Contains(mentions, errors[0], StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", result.All, StringComparison.Ordinal);
-        Assert.DoesNotContain("Exception", result.All, StringComparison.Ordinal);
-    }
-
     public static TheoryData<string> MissingPathCommands() => new()
     {
         "eval report NOPE",
@@ -63,7 +53,7 @@ public sealed class EvalInputErrorTests : IDisposable
     {
         var missing = _dir.Combine("nope.jsonl");
         var result = await CliRunner.RunAsync(Args(command.Replace("NOPE", missing, StringComparison.Ordinal)));
-        AssertOneError(result, 2, missing + ": no such file");
+        result.AssertOneError(2, missing + ": no such file");
         Assert.False(File.Exists(_dir.Combine("x.jsonl")));
     }
 
@@ -83,7 +73,7 @@ public sealed class EvalInputErrorTests : IDisposable
     {
         var output = _dir.Combine("no/such/dir/x.jsonl");
         var result = await CliRunner.RunAsync(Args(command.Replace("OUT", output, StringComparison.Ordinal)));
-        AssertOneError(result, 2, output + ": folder ");
+        result.AssertOneError(2, output + ": folder ");
     }
 
     [Theory]
@@ -96,7 +86,7 @@ public sealed class EvalInputErrorTests : IDisposable
         var folder = _dir.Combine("a-folder");
         Directory.CreateDirectory(folder);
         var result = await CliRunner.RunAsync(Args(command.Replace("DIR", folder, StringComparison.Ordinal)));
-        AssertOneError(result, 2, folder + ": is a folder, not a file");
+        result.AssertOneError(2, folder + ": is a folder, not a file");
     }
 
     [Theory]
@@ -116,7 +106,7 @@ public sealed class EvalInputErrorTests : IDisposable
         Assert.DoesNotContain("   at ", result.All, StringComparison.Ordinal);
 
         var strict = await CliRunner.RunAsync([.. args, "--strict"]);
-        AssertOneError(strict, 2, "2 record(s) with problems; stopping (--strict)");
+        strict.AssertOneError(2, "2 record(s) with problems; stopping (--strict)");
         Assert.Empty(strict.Output);
     }
 
@@ -133,7 +123,7 @@ public sealed class EvalInputErrorTests : IDisposable
     public async Task OutOfRangeValue_OneErrorNamingTheOption_Exit2(string command, string message)
     {
         var result = await CliRunner.RunAsync(Args(command));
-        AssertOneError(result, 2, message);
+        result.AssertOneError(2, message);
         Assert.Empty(result.Output);
     }
 
@@ -159,7 +149,7 @@ public sealed class EvalInputErrorTests : IDisposable
     public async Task UnknownModelName_OneErrorListingTheKnownOnes_Exit2(string command, string message)
     {
         var result = await CliRunner.RunAsync(Args(command));
-        AssertOneError(result, 2, message);
+        result.AssertOneError(2, message);
         Assert.Empty(result.Output);
     }
 
@@ -182,14 +172,14 @@ public sealed class EvalInputErrorTests : IDisposable
     public async Task Report_MisspelledAnchor_SuggestsTheClosestModel()
     {
         var result = await CliRunner.RunAsync("eval", "report", _rankings, "--anchor", "x");
-        AssertOneError(result, 2, "--anchor: no model named 'x' in the pairwise verdicts (--judges human) (did you mean 'X'?); known: X, Y, Z");
+        result.AssertOneError(2, "--anchor: no model named 'x' in the pairwise verdicts (--judges human) (did you mean 'X'?); known: X, Y, Z");
     }
 
     [Fact]
     public async Task Report_BaselineWithoutGenerations_Exit2()
     {
         var result = await CliRunner.RunAsync("eval", "report", _rankings, "--baseline", "X");
-        AssertOneError(result, 2, "--baseline: the length-controlled win rate needs --generations");
+        result.AssertOneError(2, "--baseline: the length-controlled win rate needs --generations");
     }
 
     [Fact]
@@ -199,7 +189,7 @@ public sealed class EvalInputErrorTests : IDisposable
             "{\"query_id\":\"q1\",\"model\":\"W\",\"sample\":0,\"error\":\"HttpRequestException: refused\",\"duration_ms\":1,\"created_at\":\"2026-01-01T00:00:00Z\"}\n");
         var result = await CliRunner.RunAsync("eval", "assign", "--queries", _queries, "--generations", gens, "--models", "X", "W",
             "--annotators", "a1", "-o", _dir.Combine("blind"), "--key", _dir.Combine("key.jsonl"));
-        AssertOneError(result, 2, "--models: no model named 'W' in ");
+        result.AssertOneError(2, "--models: no model named 'W' in ");
         Assert.False(Directory.Exists(_dir.Combine("blind")));
     }
 
@@ -226,7 +216,7 @@ public sealed class EvalInputErrorTests : IDisposable
     {
         var result = await CliRunner.RunAsync("eval", "assign", "--queries", _queries, "--generations", _generations, "--models", "X", "Y",
             "--annotators", annotator, "-o", _dir.Combine("blind"), "--key", _dir.Combine("key.jsonl"));
-        AssertOneError(result, 2, $"--annotators: '{annotator}' cannot be a file name");
+        result.AssertOneError(2, $"--annotators: '{annotator}' cannot be a file name");
     }
 
     [Fact]
@@ -243,7 +233,7 @@ public sealed class EvalInputErrorTests : IDisposable
         Assert.Equal(0, json["pairwise"]!.GetValue<int>());
 
         var strict = await CliRunner.RunAsync("eval", "import", csv, "-o", output, "--strict");
-        AssertOneError(strict, 2, "--strict");
+        strict.AssertOneError(2, "--strict");
     }
 
     [Fact]

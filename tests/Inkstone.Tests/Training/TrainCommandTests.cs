@@ -14,15 +14,6 @@ public sealed class TrainCommandTests
         File.WriteAllText(data.PathOf("process.jsonl"), string.Concat(lines.Select(l => l + "\n")), new UTF8Encoding(false));
     }
 
-    private static void AssertOneErrorLine(CliRunner.Result result, int exit, string mentions)
-    {
-        Assert.Equal(exit, result.Exit);
-        Assert.Contains("error:", result.Errors, StringComparison.Ordinal);
-        Assert.Contains(mentions, result.Errors, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", result.All, StringComparison.Ordinal);
-        Assert.DoesNotContain("Exception", result.All, StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task Export_BadGeneralLine_ReportsItExportsTheValidOnesAndExits1()
     {
@@ -63,7 +54,7 @@ public sealed class TrainCommandTests
     {
         using var data = new TrainingTestData();
         var result = await CliRunner.RunAsync("train", "plan", "--process", data.PathOf("nope.jsonl"), "--mix", "cw=all:0");
-        AssertOneErrorLine(result, 2, "nope.jsonl");
+        result.AssertOneError(2, "nope.jsonl");
     }
 
     [Fact]
@@ -72,7 +63,7 @@ public sealed class TrainCommandTests
         using var data = new TrainingTestData();
         WriteProcess(data, TrainingTestData.Triplets(10, "宋词"));
         var result = await CliRunner.RunAsync("train", "plan", "--process", data.PathOf("process.jsonl"), "--general", data.Directory);
-        AssertOneErrorLine(result, 2, "is a folder");
+        result.AssertOneError(2, "is a folder");
     }
 
     [Fact]
@@ -81,7 +72,7 @@ public sealed class TrainCommandTests
         using var data = new TrainingTestData();
         WriteProcess(data, TrainingTestData.Triplets(10, "宋词"));
         var result = await CliRunner.RunAsync("train", "plan", "--process", data.PathOf("process.jsonl"), "--mix", "cw:all");
-        AssertOneErrorLine(result, 2, "--mix 'cw:all'");
+        result.AssertOneError(2, "--mix 'cw:all'");
     }
 
     [Theory]
@@ -102,7 +93,7 @@ public sealed class TrainCommandTests
         WriteProcess(data, TrainingTestData.Triplets(10, "宋词"));
         var result = await CliRunner.RunAsync("train", "plan", "--process", data.PathOf("process.jsonl"), "--mix", "cw=all:0",
             "--template", "no_such_template");
-        AssertOneErrorLine(result, 2, "--template 'no_such_template'");
+        result.AssertOneError(2, "--template 'no_such_template'");
         Assert.Contains("qwen3", result.Errors, StringComparison.Ordinal);
         Assert.Contains("llama3", result.Errors, StringComparison.Ordinal);
     }
