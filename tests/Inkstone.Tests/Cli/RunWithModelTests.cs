@@ -140,6 +140,12 @@ public abstract class RunWithModelTests : IDisposable
         var events = new List<AuditEvent>();
         await foreach (var e in ws.Items.ReadAuditAsync(b.Id, Ct)) events.Add(e);
         var quarantine = events.Single(e => e.To == CurationState.Quarantined);
+        // The failed answer itself is kept with the item, for diagnosing a prompt or schema problem.
+        using (var failure = JsonDocument.Parse((await ws.Items.GetArtifactsAsync(b.Id, Ct))["last_failure"].Json))
+        {
+            Assert.Equal(("score", "MalformedJson", "思路评分：很好"), (failure.RootElement.GetProperty("stage").GetString(),
+                failure.RootElement.GetProperty("kind").GetString(), failure.RootElement.GetProperty("raw_answer").GetString()));
+        }
         Assert.Equal(new Actor(ActorKind.Model, "m-stub", "score.thought@v1"), quarantine.Actor);
         Assert.Contains("score.thought@v1", quarantine.Reason, StringComparison.Ordinal);
         Assert.Equal(new Actor(ActorKind.Model, "m-stub", "assess.article@v1"), events.Single(e => e.To == CurationState.Assessed).Actor);
