@@ -12,10 +12,10 @@ namespace Inkstone.Llm.Backends;
 /// <summary>
 /// Builds the <see cref="IChatClient"/> for an OpenAI-compatible server: the OpenAI client (its own retries off) over an
 /// <see cref="HttpClient"/> whose handler chain is [max_tokens rewrite] → retries with exponential backoff and jitter on
-/// 429, 5xx, network errors and attempt timeouts, honouring Retry-After → per-attempt timeout → the endpoint's circuit
-/// breaker (<see cref="CircuitBreakerHandler"/>: an unreachable server or a 404 stops the command instead of every call
-/// retrying) → an immediate resend when a pooled connection turns out closed (<see cref="StaleConnectionRetryHandler"/>)
-/// → sockets.
+/// 429, 5xx, network errors and attempt timeouts, honouring Retry-After → per-attempt timeout → the model's endpoints
+/// (<see cref="EndpointPoolHandler"/>: least outstanding requests, a failing endpoint taken out and back, and a circuit
+/// that stops the command when none answers) → an immediate resend when a pooled connection turns out closed
+/// (<see cref="StaleConnectionRetryHandler"/>) → sockets.
 /// </summary>
 public static class OpenAICompatibleChatClientFactory
 {
@@ -48,8 +48,8 @@ public static class OpenAICompatibleChatClientFactory
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             AutomaticDecompression = DecompressionMethods.All,
         };
-        var breaker = new CircuitBreakerHandler(model.BaseUrl!, new StaleConnectionRetryHandler(transport));
-        HttpMessageHandler handler = new ResilienceHandler(CreatePipeline(model)) { InnerHandler = breaker };
+        var endpoints = new EndpointPoolHandler([model.BaseUrl!, .. model.AdditionalBaseUrls], new StaleConnectionRetryHandler(transport));
+        HttpMessageHandler handler = new ResilienceHandler(CreatePipeline(model)) { InnerHandler = endpoints };
         if (model.MaxTokensParameter == MaxTokensParameter.MaxTokens) handler = new MaxTokensRewritingHandler(handler);
         return handler;
     }

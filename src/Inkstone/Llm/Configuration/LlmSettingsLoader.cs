@@ -102,7 +102,8 @@ public static class LlmSettingsLoader
                     var other => throw new LlmConfigurationException($"{field}: '{other}' is not a backend (openai, embedded)"),
                 } },
                 "model" => model with { Model = String(p.Value, field) },
-                "base_url" => model with { BaseUrl = ParseUrl(String(p.Value, field), field) },
+                "base_url" => p.Value.ValueKind == JsonValueKind.Array ? WithBaseUrls(model, p.Value, field)
+                    : model with { BaseUrl = ParseUrl(String(p.Value, field), field), AdditionalBaseUrls = [] },
                 "api_key_env" => model with { ApiKeyEnvironmentVariable = String(p.Value, field) },
                 "structured_output" => model with { StructuredOutput = ParseEnum<StructuredOutputMode>(String(p.Value, field), field) },
                 "max_tokens_parameter" => model with { MaxTokensParameter = ParseEnum<MaxTokensParameter>(String(p.Value, field), field) },
@@ -126,6 +127,15 @@ public static class LlmSettingsLoader
             };
         }
         return Validate(model, at);
+    }
+
+    /// <summary><c>base_url</c> as a list: several servers of one model; the first is <see cref="ModelConfiguration.BaseUrl"/>.</summary>
+    private static ModelConfiguration WithBaseUrls(ModelConfiguration model, JsonElement list, string field)
+    {
+        var urls = list.EnumerateArray().Select((e, i) => ParseUrl(String(e, $"{field}[{i}]"), $"{field}[{i}]")).ToList();
+        if (urls.Count == 0) throw new LlmConfigurationException($"{field}: an empty list; give one URL or several");
+        if (urls.Distinct().Count() != urls.Count) throw new LlmConfigurationException($"{field}: the same URL is listed twice");
+        return model with { BaseUrl = urls[0], AdditionalBaseUrls = urls[1..] };
     }
 
     private static ModelConfiguration Validate(ModelConfiguration model, string at)
@@ -159,7 +169,7 @@ public static class LlmSettingsLoader
             if (existing is null && !o.TouchesModel)
                 throw new LlmConfigurationException($"--model: no model named '{name}'; configured: {(models.Count == 0 ? "none" : string.Join(", ", models.Keys))}");
             var m = existing ?? new ModelConfiguration { Name = name, Backend = o.BaseUrl is null && o.ModelPath is not null ? ModelBackend.Embedded : ModelBackend.OpenAICompatible };
-            if (o.BaseUrl is not null) m = m with { Backend = ModelBackend.OpenAICompatible, BaseUrl = o.BaseUrl };
+            if (o.BaseUrl is not null) m = m with { Backend = ModelBackend.OpenAICompatible, BaseUrl = o.BaseUrl, AdditionalBaseUrls = [] };
             if (o.ModelPath is not null && o.BaseUrl is null) m = m with { Backend = ModelBackend.Embedded, ModelPath = o.ModelPath };
             m = m with
             {

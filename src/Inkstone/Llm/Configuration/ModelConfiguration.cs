@@ -15,6 +15,12 @@ public sealed record ModelConfiguration
     /// <summary>Server base URL including the version segment, e.g. <c>http://localhost:8000/v1</c>.</summary>
     public Uri? BaseUrl { get; init; }
 
+    /// <summary>
+    /// More servers of the same model (<c>base_url</c> given as a list): calls are spread over all of them, with one
+    /// response cache and one usage ledger; <see cref="BaseUrl"/> is the first, and names the model in the cache.
+    /// </summary>
+    public IReadOnlyList<Uri> AdditionalBaseUrls { get; init; } = [];
+
     /// <summary>Name of the environment variable holding the API key; the key itself is never written to configuration.</summary>
     public string? ApiKeyEnvironmentVariable { get; init; }
 

@@ -159,7 +159,7 @@ public sealed class PromptRunner : IStructuredLlm
     {
         if (EndpointUnavailableException.Find(e) is { } down) return down;
         for (var x = e; x is not null; x = x.InnerException)
-            if (x is HttpRequestException h && CircuitBreakerHandler.IsUnreachable(h))
+            if (x is HttpRequestException h && EndpointPoolHandler.IsUnreachable(h))
                 return new EndpointUnavailableException(model.BaseUrl ?? new Uri("http://unknown/"), WithCauses(h));
         return null;
     }
