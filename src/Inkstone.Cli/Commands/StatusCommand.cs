@@ -38,6 +38,11 @@ public static class StatusCommand
             [.. status.Rates.Select(r => (IReadOnlyList<string>)[r.Stage, r.From, N(r.Decided), N(r.Passed),
                 r.Rate is { } x ? x.ToString("P1", CultureInfo.InvariantCulture) : "–"])]);
         var tables = new List<ReportTable> { states, rates };
+        if (status.Workers.Count > 0)
+        {
+            tables.Add(new ReportTable("runs at work (claims held now, transitions in the last minute)", ["run", "process", "claims", "transitions/min"],
+                [.. status.Workers.Select(w => (IReadOnlyList<string>)[w.RunId, w.Process ?? "", N(w.Claims), N(w.RecentTransitions)])]));
+        }
         var notes = new List<string> { $"ingest errors recorded: {N(status.IngestErrors)}, warnings: {N(status.IngestWarnings)}{(status.IngestErrors + status.IngestWarnings > 0 ? " (inkstone errors lists them)" : "")}" };
         if (status.Genres.Count == 0) notes.Add("no accepted triplets yet");
         else

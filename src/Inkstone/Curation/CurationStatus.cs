@@ -18,6 +18,12 @@ public sealed record CurationStatus
     public required IReadOnlyList<Bucket> Months { get; init; }
     public required int MinimumPerGenre { get; init; }
 
+    /// <summary>Runs at work now (claims held) or within <see cref="WorkerWindow"/> (transitions written), on any machine.</summary>
+    public IReadOnlyList<Storage.WorkerActivity> Workers { get; init; } = [];
+
+    /// <summary>The window of <see cref="Workers"/>' recent transitions: their count is the throughput per minute.</summary>
+    public static TimeSpan WorkerWindow { get; } = TimeSpan.FromMinutes(1);
+
     public sealed record StateLine(string State, string? Reason, long Count);
 
     /// <summary>Of the decisions taken on items leaving <see cref="From"/>, the share that moved forward. Quarantine (a failed call) is not a decision.</summary>

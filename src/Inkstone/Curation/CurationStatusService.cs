@@ -65,6 +65,7 @@ public sealed class CurationStatusService(ICurationStore store)
             States = [.. counts.OrderBy(c => (int)c.State).ThenBy(c => c.ReasonCode, StringComparer.Ordinal).Select(c => new CurationStatus.StateLine(c.State.ToStorage(), c.ReasonCode, c.Count))],
             IngestErrors = await store.CountIngestErrorsAsync(IngestErrorSeverity.Error, cancellationToken).ConfigureAwait(false),
             IngestWarnings = await store.CountIngestErrorsAsync(IngestErrorSeverity.Warning, cancellationToken).ConfigureAwait(false),
+            Workers = await store.ListWorkersAsync(CurationStatus.WorkerWindow, cancellationToken).ConfigureAwait(false),
             Rates = rates,
             Genres = Buckets(genres),
             Platforms = Buckets(platforms),

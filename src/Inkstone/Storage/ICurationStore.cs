@@ -31,6 +31,12 @@ public interface ICurationStore
     /// <summary>Owners holding unexpired claims.</summary>
     Task<IReadOnlyList<string>> ListClaimOwnersAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The runs at work: every run holding unexpired claims or having written a transition within <paramref name="window"/>,
+    /// with its claims and those transitions (claim owners are <c>machine/pid/run:stage</c>, see CurationPipeline.OwnerFor).
+    /// </summary>
+    Task<IReadOnlyList<WorkerActivity>> ListWorkersAsync(TimeSpan window, CancellationToken cancellationToken = default);
+
     Task<int> ReleaseClaimsAsync(string owner, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<StateCount>> CountByStateAsync(CancellationToken cancellationToken = default);

@@ -225,6 +225,40 @@ public sealed partial class SqlCurationStore : ICurationStore
         return owners;
     }
 
+    public async Task<IReadOnlyList<WorkerActivity>> ListWorkersAsync(TimeSpan window, CancellationToken cancellationToken = default)
+    {
+        var runs = new Dictionary<string, (string? Process, long Claims, long Recent)>(StringComparer.Ordinal);
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        using (var claims = Command(connection, null,
+            "SELECT claimed_by, COUNT(*) FROM curation_items WHERE claimed_by IS NOT NULL AND claimed_until >= @now GROUP BY claimed_by", ("@now", Now())))
+        await using (var reader = await claims.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // machine/pid/run:stage → run, machine/pid
+                var owner = reader.GetString(0);
+                var parts = owner.Split('/');
+                var run = parts.Length == 3 ? parts[2].Split(':')[0] : owner;
+                var process = parts.Length == 3 ? parts[0] + "/" + parts[1] : null;
+                var count = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+                runs[run] = runs.TryGetValue(run, out var r) ? (r.Process ?? process, r.Claims + count, r.Recent) : (process, count, 0);
+            }
+        }
+        using (var recent = Command(connection, null,
+            "SELECT run_id, COUNT(*) FROM curation_audit WHERE run_id IS NOT NULL AND at >= @since GROUP BY run_id",
+            ("@since", StoreTime.FormatUtc(_time.GetUtcNow() - window))))
+        await using (var reader = await recent.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var run = reader.GetString(0);
+                var count = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+                runs[run] = runs.TryGetValue(run, out var r) ? (r.Process, r.Claims, r.Recent + count) : (null, 0, count);
+            }
+        }
+        return [.. runs.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new WorkerActivity(r.Key, r.Value.Process, r.Value.Claims, r.Value.Recent))];
+    }
+
     public Task<int> ReleaseClaimsAsync(string owner, CancellationToken cancellationToken = default) =>
         _store.WriteAsync((connection, transaction, ct) => ExecuteAsync(connection, transaction,
             "UPDATE curation_items SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = @owner", ct, ("@owner", owner)), cancellationToken);

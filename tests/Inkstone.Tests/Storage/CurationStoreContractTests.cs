@@ -236,6 +236,25 @@ public abstract class CurationStoreContractTests
     }
 
     [Fact]
+    public async Task ListWorkers_ClaimsAndRecentTransitions_PerRunWithItsProcess()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var store = await OpenStoreAsync();
+        await using var _ = store;
+        var items = new SqlCurationStore(store, time);
+        await items.InsertItemsAsync([.. Enumerable.Range(0, 6).Select(i => Item($"i{i}", $"文本{i}"))], s_ingest, cancellationToken: Ct);
+        await items.TransitionAsync([new StateTransition { ItemId = "i5", ExpectedVersion = 1, From = CurationState.Ingested, To = CurationState.Assessed, Actor = s_ingest, RunId = "old" }], Ct);
+        time.Advance(TimeSpan.FromMinutes(5));
+        await items.ClaimAsync(CurationState.Ingested, "host-a/11/runA:assess", 3, TimeSpan.FromMinutes(10), Ct);
+        await items.ClaimAsync(CurationState.Ingested, "host-a/11/runA:screen", 1, TimeSpan.FromMinutes(10), Ct);
+        await items.TransitionAsync([new StateTransition { ItemId = "i4", ExpectedVersion = 1, From = CurationState.Ingested, To = CurationState.Assessed, Actor = s_ingest, RunId = "runB" }], Ct);
+
+        var workers = await items.ListWorkersAsync(TimeSpan.FromMinutes(1), Ct);
+
+        Assert.Equal([new WorkerActivity("runA", "host-a/11", 4, 0), new WorkerActivity("runB", null, 0, 1)], workers);
+    }
+
+    [Fact]
     public async Task Claim_TwoOwners_GetDisjointItemsAndTransitionReleasesClaim()
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
