@@ -21,6 +21,15 @@ public class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
+    public BrowserFixture()
+        : this(ChromiumProbe.ExecutablePath)
+    {
+    }
+
+    internal BrowserFixture(string executablePath) => ExecutablePath = executablePath;
+
+    public string ExecutablePath { get; }
+
     public bool Available => _browser is not null;
 
     /// <summary>Why the browser could not be started (null when it was).</summary>
@@ -34,9 +43,9 @@ public class BrowserFixture : IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
-        if (!ChromiumProbe.Available)
+        if (!File.Exists(ExecutablePath))
         {
-            Problem = $"{ChromiumProbe.ExecutablePath} not found";
+            Problem = $"{ExecutablePath} not found; install Debian's 'chromium' package";
             return;
         }
 
@@ -46,7 +55,7 @@ public class BrowserFixture : IAsyncLifetime
             _playwright = await Playwright.CreateAsync().ConfigureAwait(false);
             _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
-                ExecutablePath = ChromiumProbe.ExecutablePath,
+                ExecutablePath = ExecutablePath,
                 Headless = true,
                 Args = LaunchFlags,
                 Env = BrowserEnvironment().ToDictionary(),
@@ -63,18 +72,23 @@ public class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// A fresh browser context and page for one test: its own cookies and storage, the network policy in force,
-    /// console errors recorded. Dispose it at the end of the test.
+    /// console errors recorded. <paramref name="configure"/> may change the defaults (1280 × 900, zh-CN; a web app
+    /// test sets <c>BaseURL</c>, another locale, a device scale). Dispose the session at the end of the test.
     /// </summary>
     public async Task<BrowserSession> NewSessionAsync(
-        BrowserNewContextOptions? options = null, CancellationToken cancellationToken = default)
+        Action<BrowserNewContextOptions>? configure = null, CancellationToken cancellationToken = default)
     {
-        RequiredService.Ensure(Available, $"Chromium through Playwright ({Problem})");
+        RequiredService.Ensure(Available, $"Chromium at {ExecutablePath} driven by Playwright ({Problem})");
         cancellationToken.ThrowIfCancellationRequested();
-        var context = await _browser!.NewContextAsync(options ?? new BrowserNewContextOptions
+        var options = new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             Locale = "zh-CN",
-        }).ConfigureAwait(false);
+        };
+        configure?.Invoke(options);
+        // requests of a service worker would bypass the context's routes, and so the network guard
+        options.ServiceWorkers = ServiceWorkerPolicy.Block;
+        var context = await _browser!.NewContextAsync(options).ConfigureAwait(false);
         return await BrowserSession.CreateAsync(context, cancellationToken).ConfigureAwait(false);
     }
 

@@ -139,10 +139,28 @@ public sealed class BrowserFixtureTests(BrowserFixture browser) : IDisposable
         var result = await session.CheckGlyphsAsync("svg text, table", Cancel);
 
         Assert.Empty(result.Missing);
+        Assert.Empty(result.Undetectable);
         Assert.Equal(4, result.Roots);
         // 小说诗歌三元组数量（n=330）表5：类别 and the digits: every distinct character was drawn
         Assert.True(result.Checked >= 18, $"checked {result.Checked} characters");
         await session.AssertNoMissingGlyphsAsync("#figure", Cancel);
+    }
+
+    [Fact]
+    public async Task CheckGlyphs_LatinFontWithInstalledCjkFallback_FindsNoBoxes()
+    {
+        // what counts is what is drawn: Chromium falls back to the installed CJK font for the Han characters
+        await using var session = await browser.NewSessionAsync(cancellationToken: Cancel);
+        var page = """
+            <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head>
+            <body><p id="p" style="font-family: 'DejaVu Sans'">胜率 win</p></body></html>
+            """;
+        await session.OpenFileAsync(Write("fallback.html", page), Cancel);
+
+        var result = await session.CheckGlyphsAsync("#p", Cancel);
+
+        Assert.Empty(result.Missing);
+        Assert.Equal(5, result.Checked);
     }
 
     [Fact]
@@ -182,6 +200,58 @@ public sealed class BrowserFixtureTests(BrowserFixture browser) : IDisposable
 
         Assert.Empty(await session.SeriousAccessibilityViolationsAsync(Cancel));
         Assert.Empty(session.BlockedRequests);
+    }
+
+    [Fact]
+    public async Task SeriousAccessibilityViolations_PageWhoseCspForbidsScripts_StillChecked()
+    {
+        // the web app's pages forbid inline script; axe and the glyph check must run there all the same
+        await using var session = await browser.NewSessionAsync(cancellationToken: Cancel);
+        var page = """
+            <!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'self'">
+            <title>审阅</title></head>
+            <body><main><h1>审阅</h1><img id="chart" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></body></html>
+            """;
+        await session.OpenFileAsync(Write("csp.html", page), Cancel);
+
+        var violation = Assert.Single(await session.SeriousAccessibilityViolationsAsync(Cancel));
+        Assert.Equal("image-alt", violation.Rule);
+        await session.AssertNoMissingGlyphsAsync("h1", Cancel);
+    }
+
+    [Fact]
+    public async Task NewSession_Configured_KeepsTheNetworkGuard()
+    {
+        await using var session = await browser.NewSessionAsync(
+            options => options.ViewportSize = new() { Width = 800, Height = 600 }, Cancel);
+        var page = """
+            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>
+            <link rel="stylesheet" href="https://cdn.example.com/theme.css"></head><body></body></html>
+            """;
+
+        await session.OpenFileAsync(Write("configured.html", page), Cancel);
+
+        Assert.Equal(800, await session.Page.EvaluateAsync<int>("() => window.innerWidth"));
+        Assert.Equal("https://cdn.example.com/theme.css", Assert.Single(session.BlockedRequests).Url);
+    }
+
+    [Fact]
+    public async Task NewSession_ChromiumMissing_RefusedNamingThePath()
+    {
+        await using var missing = new BrowserFixture("/nonexistent/chromium");
+        await missing.InitializeAsync();
+
+        Assert.False(missing.Available);
+        Assert.Equal("/nonexistent/chromium not found; install Debian's 'chromium' package", missing.Problem);
+        // locally the refusal is a skip, which xunit records against this test however it is caught; under CI it
+        // is a failure, and that is the case that must never pass silently
+        if (Infrastructure.RequiredService.Required)
+        {
+            var refusal = await Assert.ThrowsAsync<Xunit.Sdk.FailException>(
+                () => missing.NewSessionAsync(cancellationToken: Cancel));
+            Assert.Contains("/nonexistent/chromium not found", refusal.Message, StringComparison.Ordinal);
+        }
     }
 
     public void Dispose() => _folder.Delete(recursive: true);

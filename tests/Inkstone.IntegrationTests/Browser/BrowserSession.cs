@@ -117,13 +117,16 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Fails the test when no element matches, when there was no text to check, or when any character is a box.
+    /// Fails the test when no element matches, when there was no text to check, when a font's box cannot be
+    /// identified, or when any character is a box.
     /// </summary>
     public async Task AssertNoMissingGlyphsAsync(string? selector = null, CancellationToken cancellationToken = default)
     {
         var result = await CheckGlyphsAsync(selector, cancellationToken).ConfigureAwait(false);
         Assert.True(result.Roots > 0, $"no element matches '{selector}'");
         Assert.True(result.Checked > 0, $"no visible text under '{selector ?? "body"}'");
+        Assert.True(result.Undetectable.Count == 0,
+            "cannot tell missing glyphs apart in: " + string.Join(", ", result.Undetectable));
         Assert.True(result.Missing.Count == 0,
             "characters rendered as missing-glyph boxes:\n" + string.Join("\n", result.Missing));
     }

@@ -31,6 +31,7 @@ public sealed class MissingGlyphDetectionTests(LatinFontsBrowserFixture browser)
 
         var result = await session.CheckGlyphsAsync("svg text", Cancel);
 
+        Assert.Empty(result.Undetectable);
         Assert.Equal(["胜", "率"], result.Missing.Select(m => m.Character));
         Assert.Equal([0x80DC, 0x7387], result.Missing.Select(m => m.CodePoint));
         Assert.All(result.Missing, m => Assert.Equal("胜率 win", m.Text));

@@ -5,6 +5,7 @@ namespace Inkstone.IntegrationTests.Browser;
 /// system fallback) covers with the primary font's .notdef glyph. So each distinct character of the visible text is
 /// drawn on a canvas in its element's computed font, and compared pixel for pixel (and by advance width) with two code
 /// points that no font covers (U+0378 is unassigned, U+10FFFD is private use in plane 16): drawn the same, it is a box.
+/// The two references must come out identical, or the font's box is unknown and the result says so.
 /// A CJK glyph and a .notdef box have the same 1 em advance, which is why widths alone cannot tell them apart.
 /// </summary>
 internal static class MissingGlyphScript
@@ -32,8 +33,14 @@ internal static class MissingGlyphScript
           };
           const uncovered = ['\u0378', '\u{10FFFD}'];
           const boxes = new Map();
+          const undetectable = [];
           const boxesFor = font => {
-            if (!boxes.has(font)) boxes.set(font, uncovered.map(ch => draw(font, ch)));
+            if (!boxes.has(font)) {
+              const drawn = uncovered.map(ch => draw(font, ch));
+              // both must be the same .notdef box; if some font covers either, the comparison proves nothing
+              if (!same(drawn[0], drawn[1])) undetectable.push(font);
+              boxes.set(font, drawn);
+            }
             return boxes.get(font);
           };
           const roots = selector ? [...document.querySelectorAll(selector)] : [document.body];
@@ -59,7 +66,7 @@ internal static class MissingGlyphScript
               }
             }
           }
-          return { roots: roots.length, checked: seen.size, missing };
+          return { roots: roots.length, checked: seen.size, missing, undetectable };
         }
         """;
 }
