@@ -78,6 +78,29 @@ public sealed class BrowserFixtureTests(BrowserFixture browser) : IDisposable
     }
 
     [Fact]
+    public async Task OpenFile_ScriptFetchAndWebSocketOutside_AreBlocked()
+    {
+        await using var session = await browser.NewSessionAsync(cancellationToken: Cancel);
+        var page = """
+            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>
+            <script>
+              fetch('https://api.example.com/track').catch(() => document.title = 'fetch refused');
+              const socket = new WebSocket('wss://example.com/live');
+              socket.onclose = event => document.body.dataset.socket = 'closed ' + event.code;
+            </script></body></html>
+            """;
+
+        await session.OpenFileAsync(Write("script.html", page), Cancel);
+        await session.Page.WaitForFunctionAsync(
+            "() => document.title === 'fetch refused' && document.body.dataset.socket !== undefined");
+
+        Assert.Equal(
+            [new BlockedRequest("https://api.example.com/track", "fetch"),
+             new BlockedRequest("wss://example.com/live", "websocket")],
+            session.BlockedRequests.OrderBy(r => r.Url, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task OpenFile_LoopbackServer_IsReachable()
     {
         using var server = LoopbackStylesheet.Start("p { color: rgb(0, 114, 178); }");

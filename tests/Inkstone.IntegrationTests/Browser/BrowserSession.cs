@@ -64,11 +64,19 @@ public sealed class BrowserSession : IAsyncDisposable
             await route.AbortAsync("blockedbyclient").ConfigureAwait(false);
         }).ConfigureAwait(false);
 
-        // WebSockets bypass ordinary routes; one not connected to its server is simply never opened.
-        await Context.RouteWebSocketAsync(new System.Text.RegularExpressions.Regex(".*"), ws =>
+        // WebSockets bypass ordinary routes. One not connected to its server never leaves the browser; closing it
+        // shows the page a failed connection rather than a silent mock.
+        await Context.RouteWebSocketAsync(new System.Text.RegularExpressions.Regex(".*"), async ws =>
         {
-            if (NetworkPolicy.IsAllowed(ws.Url)) ws.ConnectToServer();
-            else _blocked.Enqueue(new BlockedRequest(ws.Url, "websocket"));
+            if (NetworkPolicy.IsAllowed(ws.Url))
+            {
+                ws.ConnectToServer();
+                return;
+            }
+
+            _blocked.Enqueue(new BlockedRequest(ws.Url, "websocket"));
+            await ws.CloseAsync(new WebSocketRouteCloseOptions { Code = 1008, Reason = "blocked by the test" })
+                .ConfigureAwait(false);
         }).ConfigureAwait(false);
 
         Page.Console += (_, message) =>
