@@ -52,7 +52,8 @@ public sealed class BrowserFixtureTests(BrowserFixture browser) : IDisposable
         Assert.Empty(session.BlockedRequests);
         Assert.Empty(session.ConsoleErrors);
         Assert.Equal("体裁分布", await session.Page.TitleAsync());
-        Assert.Equal(["小说", "诗歌", "三元组数量（n = 330）"], await session.Page.Locator("#figure text").AllTextContentsAsync());
+        Assert.Equal(
+            ["小说", "诗歌", "三元组数量（n = 330）"], await session.Page.Locator("#figure text").AllTextContentsAsync());
         Assert.Equal(2, await session.Page.Locator("tbody tr").CountAsync());
         var box = await session.Page.Locator("#figure").BoundingBoxAsync();
         Assert.Equal(420, box!.Width, precision: 0);
@@ -113,7 +114,8 @@ public sealed class BrowserFixtureTests(BrowserFixture browser) : IDisposable
         await session.OpenFileAsync(Write("loopback.html", page), Cancel);
 
         Assert.Empty(session.BlockedRequests);
-        Assert.Equal("rgb(0, 114, 178)", await session.Page.Locator("#p").EvaluateAsync<string>("e => getComputedStyle(e).color"));
+        var color = await session.Page.Locator("#p").EvaluateAsync<string>("e => getComputedStyle(e).color");
+        Assert.Equal("rgb(0, 114, 178)", color);
         Assert.Equal(1, server.Requests);
     }
 

@@ -116,7 +116,8 @@ public sealed class BrowserSession : IAsyncDisposable
     /// Which visible characters under the elements matching <paramref name="selector"/> (the whole body when null)
     /// rendered as a missing-glyph box. See <see cref="MissingGlyphScript"/> for the method.
     /// </summary>
-    public async Task<GlyphCheckResult> CheckGlyphsAsync(string? selector = null, CancellationToken cancellationToken = default)
+    public async Task<GlyphCheckResult> CheckGlyphsAsync(
+        string? selector = null, CancellationToken cancellationToken = default)
     {
         var json = await Page.EvaluateAsync<JsonElement>(MissingGlyphScript.Source, selector).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
