@@ -21,9 +21,9 @@ public static class ReportCurationCommand
         report.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var font = report.ResolveFont(parse);
             var folder = parse.GetValue(workspaceOption)!;
             await using var workspace = await WorkspaceOption.OpenAsync(folder, cancellationToken).ConfigureAwait(false);
+            using var font = report.ResolveFont(parse);
             var status = await new CurationStatusService(workspace.Items)
                 .ComputeAsync(workspace.Config.Review.MinimumPerGenre, cancellationToken).ConfigureAwait(false);
             await report.WriteAsync(parse, CurationReport.Build(status, folder.FullName), font, cancellationToken).ConfigureAwait(false);

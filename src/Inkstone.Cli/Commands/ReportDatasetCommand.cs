@@ -29,8 +29,8 @@ public static class ReportDatasetCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var font = report.ResolveFont(parse);
             var file = await dataset.DatasetFileAsync(parse, cancellationToken).ConfigureAwait(false);
+            using var font = report.ResolveFont(parse);
             var printer = new ProblemPrinter(Console.Error, "use --rejects FILE to keep every rejected record");
             var statistics = await DatasetStatisticsService.ComputeAsync(
                 file.ToString(), dataset.ReadOptions(parse), new DatasetStatisticsOptions { MinPerGenre = parse.GetValue(minOption) },

@@ -76,7 +76,8 @@ public sealed class FigureRenderer
         var positions = categories.Select((_, i) => (double)i).ToArray();
         var categoryAxis = horizontal ? (IAxis)plot.Axes.Left : plot.Axes.Bottom;
         categoryAxis.SetTicks(positions, [.. categories]);
-        if (!horizontal && categories.Count > 8)
+        // Many or long category labels would overlap side by side: slant them.
+        if (!horizontal && (categories.Count > 8 || categories.Sum(c => c.Length) > 60))
         {
             plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
@@ -111,7 +112,7 @@ public sealed class FigureRenderer
         plot.Grid.MajorLineColor = ScottPlot.Color.FromHex("#E5E5E5");
 
         var width = 960;
-        var height = horizontal ? Math.Max(360, 24 * categories.Count + 160) : categories.Count > 8 ? 560 : 480;
+        var height = horizontal ? Math.Max(360, 24 * categories.Count + 160) : plot.Axes.Bottom.TickLabelStyle.Rotation != 0 ? 600 : 480;
         return (plot, width, height);
     }
 
