@@ -43,7 +43,8 @@ public static class DatasetFigures
                 + "Table 5); records without a genre form their own bar. The n of each bar is its record count.",
             N = statistics.Overall.Count,
             ValueFormat = "0.0",
-            Series = [new FigureSeries("share", [.. rows.Select(r => new FigureBar(Name(r), r.SharePercent, r.Count))])],
+            // Chinese names keep seven labels side by side; the tables give both names.
+            Series = [new FigureSeries("share", [.. rows.Select(r => new FigureBar(r.NameZh, r.SharePercent, r.Count))])],
         };
     }
 
@@ -125,8 +126,6 @@ public static class DatasetFigures
             Series = [new FigureSeries("triplets", [.. statistics.Months.Select(Bar)])],
         };
     }
-
-    internal static string Name(StatisticsRow row) => $"{row.NameZh} {row.NameEn}";
 
     private static FigureBar Bar(CountBucket bucket) => new(bucket.Key, bucket.Count, bucket.Count);
 }

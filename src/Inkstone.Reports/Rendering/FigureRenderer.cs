@@ -81,6 +81,8 @@ public sealed class FigureRenderer
         {
             plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+            // ScottPlot does not grow the axis for slanted labels: room for the longest one (about 9 px a character).
+            plot.Axes.Bottom.MinimumSize = Math.Min(260, 9 * categories.Max(c => c.Length) + 40);
         }
         if (horizontal) plot.Axes.InvertY();
 
