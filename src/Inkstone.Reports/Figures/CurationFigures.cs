@@ -10,11 +10,61 @@ public static class CurationFigures
     public const string GenresId = "accepted-per-genre";
     public const string PlatformsId = "accepted-per-platform";
     public const string MonthsId = "accepted-per-month";
+    public const string WorkId = "work-per-person";
+    public const string DecisionsId = "review-decisions-per-reviewer";
 
     public static IReadOnlyList<Figure> Build(CurationStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
-        return [Funnel(status), Acceptance(status), Genres(status), Platforms(status), Months(status)];
+        return [Funnel(status), Acceptance(status), Work(status), Decisions(status), Genres(status), Platforms(status), Months(status)];
+    }
+
+    public static BarFigure Work(CurationStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var people = status.People;
+        return new BarFigure
+        {
+            Id = WorkId,
+            Title = "Work per annotator and reviewer",
+            XLabel = "items",
+            YLabel = "person",
+            Definition = "Per person: items they moved to annotated and items whose score they recorded (audit trail, "
+                + "actor a person), and review decisions they recorded (accept, revise or remove).",
+            N = people.Sum(p => p.Annotated + p.Scored + p.ReviewsDecided),
+            Horizontal = true,
+            Series =
+            [
+                new FigureSeries("annotated", [.. people.Select(p => new FigureBar(p.Person, p.Annotated, p.Annotated))]),
+                new FigureSeries("scored", [.. people.Select(p => new FigureBar(p.Person, p.Scored, p.Scored))]),
+                new FigureSeries("review decisions", [.. people.Select(p => new FigureBar(p.Person, p.ReviewsDecided, p.ReviewsDecided))]),
+            ],
+        };
+    }
+
+    public static BarFigure Decisions(CurationStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var reviewers = status.People.Where(p => p.ReviewsAssigned > 0).ToList();
+        var agreement = status.Agreement.Rate is { } rate
+            ? $"; reviewers agree on {rate * 100:0.0} % of {status.Agreement.Pairs:N0} pairs of decisions on the same item and round"
+            : "; no item has two decisions in the same round yet";
+        return new BarFigure
+        {
+            Id = DecisionsId,
+            Title = "Review decisions per reviewer",
+            XLabel = "decisions",
+            YLabel = "reviewer",
+            Definition = "Per reviewer, the review decisions recorded by kind (open assignments are not counted)" + agreement + ".",
+            N = reviewers.Sum(p => p.ReviewsDecided),
+            Horizontal = true,
+            Series =
+            [
+                new FigureSeries("accept", [.. reviewers.Select(p => new FigureBar(p.Person, p.Accepted, p.Accepted))]),
+                new FigureSeries("revise", [.. reviewers.Select(p => new FigureBar(p.Person, p.Revised, p.Revised))]),
+                new FigureSeries("remove", [.. reviewers.Select(p => new FigureBar(p.Person, p.Removed, p.Removed))]),
+            ],
+        };
     }
 
     public static BarFigure Funnel(CurationStatus status)

@@ -54,17 +54,21 @@ public sealed class FigureRenderer
         };
         var format = figure is BarFigure bf ? bf.ValueFormat : "N0";
         var slot = 0.8 / Math.Max(1, series.Count);
+        // Horizontal figures list the first category at the top.
+        double Slot(int i) => horizontal ? categories.Count - 1 - i : i;
         for (var s = 0; s < series.Count; s++)
         {
             var color = ScottPlot.Color.FromHex(OkabeIto.Color(s));
             var bars = series[s].Bars.Select((bar, i) => new Bar
             {
-                Position = i - 0.4 + slot * (s + 0.5),
+                // The first series on the left (vertical) or on top (horizontal) of its group.
+                Position = Slot(i) - 0.4 + slot * (horizontal ? series.Count - s - 0.5 : s + 0.5),
                 Value = bar.Value,
                 Size = slot * 0.95,
                 FillColor = color,
                 LineWidth = 0,
-                Label = ValueLabel(bar, format),
+                // Beside groups of bars a row of zeros says nothing a missing bar does not; one series keeps them.
+                Label = series.Count > 1 && bar.Value == 0 ? "" : ValueLabel(bar, format),
             }).ToList();
             var plottable = plot.Add.Bars(bars);
             plottable.Horizontal = horizontal;
@@ -73,7 +77,7 @@ public sealed class FigureRenderer
             if (series.Count > 1) plottable.LegendText = series[s].Name;
         }
 
-        var positions = categories.Select((_, i) => (double)i).ToArray();
+        var positions = categories.Select((_, i) => Slot(i)).ToArray();
         var categoryAxis = horizontal ? (IAxis)plot.Axes.Left : plot.Axes.Bottom;
         categoryAxis.SetTicks(positions, [.. categories]);
         // Many or long category labels would overlap side by side: slant them.
@@ -84,7 +88,6 @@ public sealed class FigureRenderer
             // ScottPlot does not grow the axis for slanted labels: room for the longest one (about 9 px a character).
             plot.Axes.Bottom.MinimumSize = Math.Min(260, 9 * categories.Max(c => c.Length) + 40);
         }
-        if (horizontal) plot.Axes.InvertY();
 
         if (figure is BarFigure { ReferenceLine: { } reference } withLine)
         {
@@ -104,17 +107,23 @@ public sealed class FigureRenderer
         plot.Title($"{figure.Title} (n = {figure.N.ToString("N0", CultureInfo.InvariantCulture)})", 14);
         plot.XLabel(figure.XLabel, 12);
         plot.YLabel(figure.YLabel, 12);
-        if (series.Count > 1 || figure is BarFigure { ReferenceLine: not null }) plot.ShowLegend(Alignment.UpperRight);
+        // Outside the data area, where it can hide no bar or label.
+        if (series.Count > 1 || figure is BarFigure { ReferenceLine: not null }) plot.ShowLegend(Edge.Right);
         // Bars start at zero; a little room beyond the longest bar for its label.
         if (horizontal) plot.Axes.Margins(left: 0, right: 0.12, top: 0.02, bottom: 0.02);
         else plot.Axes.Margins(bottom: 0, top: 0.12);
+        if (format == "N0")
+        {
+            var valueAxis = horizontal ? (IAxis)plot.Axes.Bottom : plot.Axes.Left;
+            valueAxis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        }
         plot.Font.Set(_fontName);
         plot.FigureBackground.Color = Colors.White;
         plot.DataBackground.Color = Colors.White;
         plot.Grid.MajorLineColor = ScottPlot.Color.FromHex("#E5E5E5");
 
         var width = 960;
-        var height = horizontal ? Math.Max(360, 24 * categories.Count + 160) : plot.Axes.Bottom.TickLabelStyle.Rotation != 0 ? 600 : 480;
+        var height = horizontal ? Math.Max(360, (int)(24 * categories.Count * Math.Max(1, 0.7 * series.Count)) + 160) : plot.Axes.Bottom.TickLabelStyle.Rotation != 0 ? 600 : 480;
         return (plot, width, height);
     }
 
