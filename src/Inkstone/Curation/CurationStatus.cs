@@ -24,6 +24,30 @@ public sealed record CurationStatus
     /// <summary>The window of <see cref="Workers"/>' recent transitions: their count is the throughput per minute.</summary>
     public static TimeSpan WorkerWindow { get; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>What each person did: items annotated and scored (audit trail), review decisions (review records).</summary>
+    public IReadOnlyList<PersonWork> People { get; init; } = [];
+
+    /// <summary>Agreement between reviewers who decided the same item in the same round.</summary>
+    public ReviewAgreement Agreement { get; init; } = new(0, 0);
+
+    /// <summary>
+    /// One person's work: transitions to annotated and out of annotated (score gate) recorded with them as actor,
+    /// review assignments, and their decisions by kind.
+    /// </summary>
+    public sealed record PersonWork(string Person, long Annotated, long Scored, long ReviewsAssigned, long Accepted, long Revised, long Removed)
+    {
+        public long ReviewsDecided => Accepted + Revised + Removed;
+    }
+
+    /// <summary>
+    /// Over every pair of reviewers who both decided the same item in the same round, the share of pairs with the same
+    /// decision (accept, revise, remove): simple pairwise percent agreement, null without pairs.
+    /// </summary>
+    public sealed record ReviewAgreement(long Pairs, long AgreeingPairs)
+    {
+        public double? Rate => Pairs == 0 ? null : (double)AgreeingPairs / Pairs;
+    }
+
     public sealed record StateLine(string State, string? Reason, long Count);
 
     /// <summary>Of the decisions taken on items leaving <see cref="From"/>, the share that moved forward. Quarantine (a failed call) is not a decision.</summary>

@@ -22,9 +22,16 @@ public sealed class CurationStatusService(ICurationStore store)
         var passed = new long[s_stages.Length];
         var firstReviewSeen = new HashSet<string>(StringComparer.Ordinal);
         long firstReviewDecided = 0, firstReviewAccepted = 0;
+        var annotated = new Dictionary<string, long>(StringComparer.Ordinal);
+        var scored = new Dictionary<string, long>(StringComparer.Ordinal);
         await foreach (var e in store.ReadAuditAsync(null, cancellationToken).ConfigureAwait(false))
         {
             if (e.From is not { } from || e.To == CurationState.Quarantined) continue;
+            if (e.Actor.Kind == ActorKind.Person)
+            {
+                if (e.To == CurationState.Annotated) Add(annotated, e.Actor.Name);
+                if (from == CurationState.Annotated) Add(scored, e.Actor.Name);
+            }
             for (var i = 0; i < s_stages.Length; i++)
             {
                 if (s_stages[i].From != from) continue;
@@ -59,6 +66,7 @@ public sealed class CurationStatusService(ICurationStore store)
             }
         }
 
+        var reviews = await store.ListReviewsAsync(null, cancellationToken).ConfigureAwait(false);
         return new CurationStatus
         {
             Total = counts.Sum(c => c.Count),
@@ -71,7 +79,39 @@ public sealed class CurationStatusService(ICurationStore store)
             Platforms = Buckets(platforms),
             Months = Buckets(months, byKey: true),
             MinimumPerGenre = minimumPerGenre,
+            People = People(annotated, scored, reviews),
+            Agreement = Agreement(reviews),
         };
+    }
+
+    private static List<CurationStatus.PersonWork> People(Dictionary<string, long> annotated, Dictionary<string, long> scored,
+        IReadOnlyList<ReviewAssignment> reviews)
+    {
+        var byReviewer = reviews.GroupBy(r => r.Reviewer, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        return [.. annotated.Keys.Concat(scored.Keys).Concat(byReviewer.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(person =>
+            {
+                var mine = byReviewer.GetValueOrDefault(person) ?? [];
+                return new CurationStatus.PersonWork(person, annotated.GetValueOrDefault(person), scored.GetValueOrDefault(person), mine.Count,
+                    mine.Count(r => r.Decision == ReviewDecisionKind.Accept), mine.Count(r => r.Decision == ReviewDecisionKind.Revise),
+                    mine.Count(r => r.Decision == ReviewDecisionKind.Remove));
+            })];
+    }
+
+    private static CurationStatus.ReviewAgreement Agreement(IReadOnlyList<ReviewAssignment> reviews)
+    {
+        long pairs = 0, agreeing = 0;
+        foreach (var group in reviews.Where(r => r.Decision is not null).GroupBy(r => (r.ItemId, r.Round)))
+        {
+            var decisions = group.Select(r => r.Decision!.Value).ToList();
+            for (var i = 0; i < decisions.Count; i++)
+                for (var j = i + 1; j < decisions.Count; j++)
+                {
+                    pairs++;
+                    if (decisions[i] == decisions[j]) agreeing++;
+                }
+        }
+        return new CurationStatus.ReviewAgreement(pairs, agreeing);
     }
 
     private static void Add(Dictionary<string, long> map, string key) => map[key] = map.GetValueOrDefault(key) + 1;

@@ -16,6 +16,8 @@ public sealed class DatasetStatisticsBuilder
     private readonly Dictionary<string, GroupAccumulator> _categories = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GroupAccumulator> _genres = new(StringComparer.Ordinal);
     private readonly long[,] _buckets = new long[3, LengthBuckets.Count];
+    private readonly Dictionary<string, long> _platforms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _months = new(StringComparer.Ordinal);
 
     public DatasetStatisticsBuilder(GenreTaxonomy taxonomy)
     {
@@ -47,7 +49,13 @@ public sealed class DatasetStatisticsBuilder
         _buckets[(int)TextField.Article, LengthBuckets.IndexOf(article.CodePoints)]++;
         _buckets[(int)TextField.Prompt, LengthBuckets.IndexOf(prompt.CodePoints)]++;
         _buckets[(int)TextField.Reasoning, LengthBuckets.IndexOf(reasoning.CodePoints)]++;
+        // The same keys as the workspace status (CurationStatusService), so both reports read alike.
+        Increment(_platforms, triplet.Provenance?.Platform ?? "(unknown)");
+        Increment(_months, triplet.Provenance?.PublishedAt is { } at
+            ? at.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) : "(undated)");
     }
+
+    private static void Increment(Dictionary<string, long> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
 
     public DatasetStatistics Build(DatasetStatisticsOptions? options = null)
     {
@@ -81,7 +89,12 @@ public sealed class DatasetStatisticsBuilder
                 .Select(c => new BalanceAuditItem(c.Id, c.NameZh, c.NameEn, c.Id, 0))
                 .ToArray());
 
-        return new DatasetStatistics(_taxonomy.Version, overall, categories, genres, unassigned, balance, BuildDistribution());
+        return new DatasetStatistics(_taxonomy.Version, overall, categories, genres, unassigned, balance, BuildDistribution())
+        {
+            Platforms = [.. _platforms.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => new CountBucket(p.Key, p.Value))],
+            Months = [.. _months.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new CountBucket(p.Key, p.Value))],
+        };
     }
 
     /// <summary>Buckets from the lowest to the highest non-empty one, with no gaps; empty when there are no records.</summary>

@@ -53,11 +53,13 @@ public sealed class CliBadPathTests(CliBadPathTests.Inputs inputs) : IClassFixtu
         ["items show"] = "x -w {workspace}",
         ["items export-tasks"] = "-o {new-file} -w {workspace}",
         ["errors"] = "-w {workspace}",
+        ["report dataset"] = "{dataset} -o {new-file}",
+        ["report curation"] = "-w {workspace} -o {new-file}",
     };
 
     /// <summary>Options and arguments that name where a verb writes (everything else with a path type is read).</summary>
     private static readonly HashSet<string> s_outputs = ["--output", "--out", "--rejects", "--per-text", "--write-unique", "--export",
-        "eval assign --key", "init directory", "demo --workspace"];
+        "eval assign --key", "init directory", "demo --workspace", "--figures"];
 
     /// <summary>String arguments that are paths (other path symbols are found by their type).</summary>
     private static readonly HashSet<string> s_stringPathArguments = ["sources"];

@@ -26,7 +26,7 @@ public sealed partial class CliConventionsTests
     /// </summary>
     private static readonly string[] s_recordReadingVerbs =
     [
-        "stats", "validate", "ingest", "import annotations", "import scores", "import dates", "review import",
+        "stats", "report dataset", "validate", "ingest", "import annotations", "import scores", "import dates", "review import",
         "eval queries", "eval generate", "eval judge", "eval assign", "eval import", "eval report",
         "train plan", "train export", "text segment", "text ttr", "text lengths", "text dedup",
     ];
