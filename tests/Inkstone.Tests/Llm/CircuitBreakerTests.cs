@@ -85,8 +85,9 @@ public sealed class CircuitBreakerTests
     [Fact]
     public async Task RunAsync_TransientServerErrors_KeepTheirRetriesAndSucceed()
     {
-        var n = 0;
-        await using var server = new OpenAIStubServer(r => Interlocked.Increment(ref n) % 2 == 1
+        // Each item's first attempt gets a 503 and its second an answer, whatever the order of the calls.
+        var attempts = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
+        await using var server = new OpenAIStubServer(r => attempts.AddOrUpdate(OpenAICompatibleBackendTests.ItemOf(r), 1, (_, n) => n + 1) == 1
             ? StubReply.Error(503)
             : StubReply.Answer("{\"quality\": 7, \"creativity\": 6}"));
         var model = new ModelConfiguration
@@ -98,5 +99,6 @@ public sealed class CircuitBreakerTests
 
         Assert.Empty(thrown);
         Assert.Equal(10, succeeded);
+        Assert.Equal(20, server.RequestCount);
     }
 }
