@@ -43,7 +43,7 @@ public sealed class EvalReportInputs
         + "length-controlled win rate and, with --queries, the output analyses (lengths, TTR/MATTR/MTLD with Chinese words from the "
         + "jieba-compatible segmenter, contamination of answers to English prompts).", required: false);
 
-    public Option<DirectoryInfo> Tokenizer { get; }
+    public Option<FileSystemInfo?> Tokenizer { get; }
 
     public ContaminationRuleOptions Contamination { get; } = new();
 
@@ -79,7 +79,7 @@ public sealed class EvalReportInputs
 
     public Option<string?> Anchor { get; } = new("--anchor") { Description = "Model fixed at rating 1000 (default: the ratings' mean is 1000)." };
 
-    public Option<string> Taxonomy { get; } = CommonOptions.Taxonomy();
+    public Option<FileInfo?> Taxonomy { get; } = CommonOptions.Taxonomy();
 
     public Option<bool> Strict { get; } = CommonOptions.Strict();
 

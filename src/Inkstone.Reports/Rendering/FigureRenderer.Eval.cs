@@ -74,9 +74,11 @@ public sealed partial class FigureRenderer
             BoxMiddle = b.Median,
             WhiskerMin = b.LowerWhisker,
             WhiskerMax = b.UpperWhisker,
-            FillColor = color.WithAlpha(0.35),
         }).ToList();
-        plot.Add.Boxes(boxes);
+        var plottable = plot.Add.Boxes(boxes);
+        // Light fill: the median line and the outliers stay visible in grey print.
+        plottable.FillColor = color.WithAlpha(0.35);
+        plottable.LineColor = Colors.Black;
         for (var i = 0; i < figure.Boxes.Count; i++)
         {
             var box = figure.Boxes[i];
@@ -88,7 +90,7 @@ public sealed partial class FigureRenderer
             }
         }
         plot.Axes.Bottom.SetTicks([.. figure.Boxes.Select((_, i) => (double)i)], [.. figure.Boxes.Select(BoxLabel)]);
-        if (figure.Boxes.Sum(b => BoxLabel(b).Length) > 60)
+        if (figure.Boxes.Sum(b => BoxLabel(b).Length) > 110)
         {
             plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
