@@ -204,11 +204,13 @@ public static class EvalFigures
         {
             Id = BehaviorsId(language),
             Title = $"Reasoning behaviour per model — {language} (Figs. 7–8)",
-            XLabel = "model",
-            YLabel = "share of labelled segments (%)",
+            XLabel = "share of labelled segments (%)",
+            YLabel = "model",
             Definition = "Segments are the lines of the reasoning then the answer; a bar is the segments with the label ÷ "
                 + "the model's labelled segments × 100; the n of a bar is the segments with the label.",
             N = distributions.Sum(d => (long)d.Segments),
+            // Four bars a model: side by side their labels would overlap.
+            Horizontal = true,
             ValueFormat = "0.0",
             Series = [.. ReasoningBehaviors.All.Select(b => new FigureSeries(ReasoningBehaviors.Name(b),
                 [.. distributions.Select(d => new FigureBar(d.Model, Percent(d.Share(b)), d.Counts.GetValueOrDefault(b)))]))],
