@@ -9,6 +9,9 @@ namespace Inkstone.Reports.Figures;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(BarFigure), "bar")]
 [JsonDerivedType(typeof(HistogramFigure), "histogram")]
+[JsonDerivedType(typeof(HeatMapFigure), "heat_map")]
+[JsonDerivedType(typeof(BoxFigure), "box")]
+[JsonDerivedType(typeof(IntervalFigure), "interval")]
 public abstract record Figure
 {
     /// <summary>File name stem of the figure (<c>ID.svg</c>, <c>ID.png</c>) and its anchor in the HTML report.</summary>

@@ -9,7 +9,7 @@ namespace Inkstone.Reports.Rendering;
 /// Draws figures with ScottPlot in one light, print-friendly style: white background, Okabe–Ito colours, the
 /// report's CJK font for every text, the n in the title and beside each bar.
 /// </summary>
-public sealed class FigureRenderer
+public sealed partial class FigureRenderer
 {
     private static readonly Lock s_registration = new();
     private readonly string _fontName;
@@ -45,6 +45,7 @@ public sealed class FigureRenderer
     {
         ArgumentNullException.ThrowIfNull(figure);
         Font.EnsureGlyphs(figure.Labels().Concat(ValueLabels(figure)));
+        if (figure is HeatMapFigure or BoxFigure or IntervalFigure) return BuildEval(figure);
         var plot = new Plot();
         var (categories, series, horizontal) = figure switch
         {
@@ -138,6 +139,6 @@ public sealed class FigureRenderer
     {
         BarFigure b => b.Series.SelectMany(s => s.Bars).Select(x => ValueLabel(x, b.ValueFormat)),
         HistogramFigure h => h.Series.SelectMany(s => s.Bars).Select(x => ValueLabel(x, "N0")),
-        _ => [],
+        _ => EvalValueLabels(figure),
     };
 }

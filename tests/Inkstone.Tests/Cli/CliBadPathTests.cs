@@ -55,6 +55,8 @@ public sealed class CliBadPathTests(CliBadPathTests.Inputs inputs) : IClassFixtu
         ["errors"] = "-w {workspace}",
         ["report dataset"] = "{dataset} -o {new-file}",
         ["report curation"] = "-w {workspace} -o {new-file}",
+        ["report eval"] = "{judgments} -o {new-file}",
+        ["report paper"] = "{judgments} --dataset {dataset} -w {workspace} -o {new-file}",
     };
 
     /// <summary>Options and arguments that name where a verb writes (everything else with a path type is read).</summary>
