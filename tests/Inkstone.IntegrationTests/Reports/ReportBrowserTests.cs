@@ -18,14 +18,26 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IDisposable
     public async Task DatasetReport_InChromium_EveryFigureReadableOfflineAndAccessible()
     {
         var sample = Path.Combine(AppContext.BaseDirectory, "samples", "coig-writer-sample.jsonl");
-        var html = Path.Combine(_directory, "report.html");
-        var json = Path.Combine(_directory, "report.json");
-        Assert.Equal(0, await InvokeCliAsync(["report", "dataset", sample, "-o", html]));
-        var numbers = await CaptureStdoutAsync(["report", "dataset", sample, "-o", Path.Combine(_directory, "again.html"), "--format", "json"]);
-        await File.WriteAllTextAsync(json, numbers, Ct);
+        await AssertReadableAsync("dataset", ["report", "dataset", sample]);
+    }
+
+    [Fact]
+    public async Task EvalReport_InChromium_EveryFigureReadableOfflineAndAccessible()
+    {
+        var samples = Path.Combine(AppContext.BaseDirectory, "samples");
+        await AssertReadableAsync("eval", ["report", "eval", Path.Combine(samples, "judgments", "pairwise.jsonl"), Path.Combine(samples, "judgments", "rankings.jsonl"),
+            "--queries", Path.Combine(samples, "queries-zh.jsonl")]);
+    }
+
+    /// <summary>Writes the report with <paramref name="verb"/>, then reads it as a person would, in Chromium.</summary>
+    private async Task AssertReadableAsync(string name, string[] verb)
+    {
+        var html = Path.Combine(_directory, name + ".html");
+        Assert.Equal(0, await InvokeCliAsync([.. verb, "-o", html]));
+        var numbers = await CaptureStdoutAsync([.. verb, "-o", Path.Combine(_directory, name + "-again.html"), "--format", "json"]);
         using var document = JsonDocument.Parse(numbers);
         var expectedFigures = document.RootElement.GetProperty("figures").GetArrayLength();
-        Assert.True(expectedFigures >= 4, $"{expectedFigures} figures");
+        Assert.True(expectedFigures >= 2, $"{expectedFigures} figures");
 
         await using var session = await browser.NewSessionAsync(cancellationToken: Ct);
         await session.OpenFileAsync(html, Ct);
@@ -46,7 +58,6 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IDisposable
         // Every text of the page (tables with Chinese genre names, captions, headings) in a font that has its glyphs.
         await session.AssertNoMissingGlyphsAsync("h1, h2, figcaption, th, td", Ct);
         Assert.Empty(await session.SeriousAccessibilityViolationsAsync(Ct));
-        await session.ScreenshotAsync(Path.Combine(_directory, "report.png"), cancellationToken: Ct);
     }
 
     private static async Task<int> InvokeCliAsync(string[] args)
