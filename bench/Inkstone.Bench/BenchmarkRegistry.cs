@@ -13,6 +13,7 @@ public static class BenchmarkRegistry
         ["llm-throughput"] = ("LLM client pipeline vs a 200 ms loopback stub at 64 and 256 concurrent calls: throughput vs ideal, client CPU per call", Llm.LlmThroughputBenchmark.RunAsync),
         ["launcher"] = (Cli.LauncherBenchmark.Description, Cli.LauncherBenchmark.RunAsync),
         ["pipeline-streaming"] = (Curation.PipelineStreamingBenchmark.Description, Curation.PipelineStreamingBenchmark.RunAsync),
+        ["report-paper"] = (Reports.ReportPaperBenchmark.Description, Reports.ReportPaperBenchmark.RunAsync),
         ["curation"] = ("model-free curation stages (ingest, normalize, dedup, rule-based assessment) on generated documents", Curation.CurationThroughputBenchmark.RunAsync),
     };
 
