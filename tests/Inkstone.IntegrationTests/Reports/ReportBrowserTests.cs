@@ -29,6 +29,17 @@ public sealed class ReportBrowserTests(BrowserFixture browser) : IDisposable
             "--queries", Path.Combine(samples, "queries-zh.jsonl")]);
     }
 
+    [Fact]
+    public async Task CurationAndPaperReports_InChromium_EveryFigureReadableOfflineAndAccessible()
+    {
+        var samples = Path.Combine(AppContext.BaseDirectory, "samples");
+        var workspace = Path.Combine(_directory, "demo-ws");
+        await RunAsync(["demo", "-w", workspace, "--from", Path.Combine(samples, "sources")]);
+        await AssertReadableAsync("curation", ["report", "curation", "-w", workspace]);
+        await AssertReadableAsync("paper", ["report", "paper", Path.Combine(samples, "judgments", "pairwise.jsonl"),
+            "--dataset", Path.Combine(samples, "coig-writer-sample.jsonl"), "-w", workspace, "--queries", Path.Combine(samples, "queries-zh.jsonl")]);
+    }
+
     /// <summary>Writes the report with <paramref name="verb"/>, then reads it as a person would, in Chromium.</summary>
     private async Task AssertReadableAsync(string name, string[] verb)
     {
