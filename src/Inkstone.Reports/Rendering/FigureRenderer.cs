@@ -68,8 +68,9 @@ public sealed partial class FigureRenderer
                 Size = slot * 0.95,
                 FillColor = color,
                 LineWidth = 0,
-                // Beside groups of bars a row of zeros says nothing a missing bar does not; one series keeps them.
-                Label = series.Count > 1 && bar.Value == 0 ? "" : ValueLabel(bar, format),
+                // Beside groups of bars a row of zeros with nothing behind them says nothing a missing bar does not; a zero
+                // measured on n > 0 (a 0 % win rate) is a result and keeps its label, as does every bar of one series.
+                Label = series.Count > 1 && bar.Value == 0 && bar.N == 0 ? "" : ValueLabel(bar, format),
             }).ToList();
             var plottable = plot.Add.Bars(bars);
             plottable.Horizontal = horizontal;

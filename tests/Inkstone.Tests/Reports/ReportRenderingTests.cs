@@ -36,6 +36,26 @@ public sealed partial class ReportRenderingTests
     }
 
     [Fact]
+    public void Svg_GroupedBarsZeroMeasuredOnVerdicts_KeepsItsLabel()
+    {
+        using var font = RequiredFont.Cjk();
+        var figure = new BarFigure
+        {
+            Id = "zero", Title = "win rate per genre", XLabel = "genre", YLabel = "win rate (%)", Definition = "test", N = 14, ValueFormat = "F1",
+            Series =
+            [
+                new FigureSeries("M_CW", [new FigureBar("散文", 0, 6), new FigureBar("小说", 50, 4)]),
+                new FigureSeries("M_G", [new FigureBar("散文", 100, 6), new FigureBar("小说", 0, 0)]),
+            ],
+        };
+
+        var svg = new FigureRenderer(font).Svg(figure);
+
+        Assert.Contains("aria-label=\"0.0 (n=6)\"", svg, StringComparison.Ordinal); // a measured 0 %: a result
+        Assert.DoesNotContain("aria-label=\"0.0 (n=0)\"", svg, StringComparison.Ordinal); // no verdicts behind it: no label
+    }
+
+    [Fact]
     public async Task Html_SelfContained_NoScriptNoExternalReference()
     {
         using var font = RequiredFont.Cjk();
