@@ -8,8 +8,11 @@ namespace Inkstone.Llm.Backends;
 /// </summary>
 public sealed class StaleConnectionRetryHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
 {
-    /// <summary>Resends at most this many times: the pool may hold several connections the server closed at once.</summary>
-    public const int MaxResends = 4;
+    /// <summary>
+    /// Resends at most this many times: the pool may hold several connections the server closed at once, and each dead
+    /// one fails at once (no wait), so even many resends cost next to nothing.
+    /// </summary>
+    public const int MaxResends = 16;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
