@@ -10,29 +10,6 @@ namespace Inkstone.Tests.Llm;
 /// <summary>A dead or wrong endpoint stops the calls at once instead of every call retrying with full backoff.</summary>
 public sealed class CircuitBreakerTests
 {
-    private static async Task<(List<Exception> Thrown, int Succeeded)> CallManyAsync(ModelConfiguration model, int calls)
-    {
-        var ledger = new UsageLedger();
-        using var factory = new LlmClientFactory(null, ledger, TimeProvider.System, _ => null);
-        var runner = new PromptRunner(factory, ledger);
-        var thrown = new List<Exception>();
-        var succeeded = 0;
-        await Parallel.ForEachAsync(Enumerable.Range(0, calls), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = TestContext.Current.CancellationToken },
-            async (i, ct) =>
-            {
-                try
-                {
-                    var outcome = await runner.RunAsync<ScoreResult>(OpenAICompatibleBackendTests.ScoreTemplate, OpenAICompatibleBackendTests.Item(i), model, ct);
-                    if (outcome.IsSuccess) Interlocked.Increment(ref succeeded);
-                }
-                catch (Exception e)
-                {
-                    lock (thrown) thrown.Add(e);
-                }
-            });
-        return (thrown, succeeded);
-    }
-
     [Fact]
     public async Task RunAsync_ClosedPortWithRetries_EveryCallStopsFastWithTheCause()
     {
@@ -47,7 +24,7 @@ public sealed class CircuitBreakerTests
         };
         var clock = Stopwatch.StartNew();
 
-        var (thrown, succeeded) = await CallManyAsync(model, 20);
+        var (succeeded, thrown) = await ConcurrentCalls.RunAsync(model, 20, 4);
 
         Assert.Equal(0, succeeded);
         Assert.Equal(20, thrown.Count);
@@ -73,7 +50,7 @@ public sealed class CircuitBreakerTests
         });
         var model = new ModelConfiguration { Name = "wrong", Model = "nope", BaseUrl = new Uri(server.BaseAddress, "v1/"), RetryAttempts = 3 };
 
-        var (thrown, _) = await CallManyAsync(model, 12);
+        var (_, thrown) = await ConcurrentCalls.RunAsync(model, 12, 4);
 
         Assert.Equal(12, thrown.Count);
         var e = Assert.IsType<EndpointUnavailableException>(thrown[0]);
@@ -95,7 +72,7 @@ public sealed class CircuitBreakerTests
             Name = "flaky", Model = "m", BaseUrl = server.BaseUrl, RetryAttempts = 4, RetryBaseDelay = TimeSpan.FromMilliseconds(5),
         };
 
-        var (thrown, succeeded) = await CallManyAsync(model, 10);
+        var (succeeded, thrown) = await ConcurrentCalls.RunAsync(model, 10, 4);
 
         Assert.Empty(thrown);
         Assert.Equal(10, succeeded);

@@ -14,32 +14,6 @@ public sealed class EndpointPoolTests
 
     private static StubReply Good(StubRequest _) => StubReply.Answer("{\"quality\": 8, \"creativity\": 7}");
 
-    private static async Task<(int Succeeded, List<Exception> Thrown)> CallAsync(ModelConfiguration model, int calls, int concurrency, HttpMessageHandler? transport = null)
-    {
-        var ledger = new UsageLedger();
-        using var factory = new LlmClientFactory(null, ledger, TimeProvider.System, _ => null, transport);
-        return await CallAsync(new PromptRunner(factory, ledger), model, calls, concurrency);
-    }
-
-    private static async Task<(int Succeeded, List<Exception> Thrown)> CallAsync(PromptRunner runner, ModelConfiguration model, int calls, int concurrency)
-    {
-        var succeeded = 0;
-        var thrown = new List<Exception>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, calls), new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = Ct }, async (i, ct) =>
-        {
-            try
-            {
-                var outcome = await runner.RunAsync<ScoreResult>(OpenAICompatibleBackendTests.ScoreTemplate, OpenAICompatibleBackendTests.Item(i), model, ct);
-                if (outcome.IsSuccess) Interlocked.Increment(ref succeeded);
-            }
-            catch (Exception e)
-            {
-                lock (thrown) thrown.Add(e);
-            }
-        });
-        return (succeeded, thrown);
-    }
-
     [Fact]
     public async Task Calls_TwoEndpointsEqualLatency_SpreadWithinTenPercentOfEven()
     {
@@ -47,7 +21,7 @@ public sealed class EndpointPoolTests
         await using var b = new OpenAIStubServer(Good, TimeSpan.FromMilliseconds(20), recordRequests: false);
         var model = new ModelConfiguration { Name = "pool", Model = "m", BaseUrl = a.BaseUrl, AdditionalBaseUrls = [b.BaseUrl], MaxConcurrency = 8, RetryAttempts = 0 };
 
-        var (succeeded, thrown) = await CallAsync(model, 200, 8);
+        var (succeeded, thrown) = await ConcurrentCalls.RunAsync(model, 200, 8);
 
         Assert.Empty(thrown);
         Assert.Equal(200, succeeded);
@@ -71,7 +45,7 @@ public sealed class EndpointPoolTests
         using var factory = new LlmClientFactory(null, ledger, TimeProvider.System, _ => null, transport);
         var runner = new PromptRunner(factory, ledger);
 
-        var (succeeded, thrown) = await CallAsync(runner, model, 40, 4);
+        var (succeeded, thrown) = await ConcurrentCalls.RunAsync(runner, model, 40, 4);
         Assert.Empty(thrown);
         Assert.Equal(40, succeeded);
         Assert.Equal(40, server.RequestCount); // every call answered by the live endpoint, none lost to the dead one
@@ -79,7 +53,7 @@ public sealed class EndpointPoolTests
 
         transport.Up = true; // the first endpoint recovers: after its cooldown the same client sends it calls again
         await Task.Delay(TimeSpan.FromSeconds(2.5), Ct);
-        var (again, _) = await CallAsync(runner, model, 40, 4);
+        var (again, _) = await ConcurrentCalls.RunAsync(runner, model, 40, 4);
         Assert.Equal(40, again);
         Assert.True(transport.Answered >= 10, $"{transport.Answered} calls"); // it answers at once, so least-outstanding favours it
     }
@@ -94,7 +68,7 @@ public sealed class EndpointPoolTests
             RetryAttempts = 5, RetryBaseDelay = TimeSpan.FromMilliseconds(5),
         };
 
-        var (succeeded, thrown) = await CallAsync(model, 8, 2, transport);
+        var (succeeded, thrown) = await ConcurrentCalls.RunAsync(model, 8, 2, transport);
 
         Assert.Equal(0, succeeded);
         Assert.Equal(8, thrown.Count);

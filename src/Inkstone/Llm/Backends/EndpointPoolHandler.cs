@@ -64,7 +64,7 @@ public sealed class EndpointPoolHandler : DelegatingHandler
             }
             catch (HttpRequestException e) when (IsUnreachable(e))
             {
-                Failed(endpoint, Causes(e), permanent: false);
+                Failed(endpoint, ExceptionCauses.Describe(e), permanent: false);
                 if (OpenCause is { } cause) throw new EndpointUnavailableException(_primary, cause);
                 // Another endpoint may answer: send it there now, as no fault. Otherwise the retry layer waits and retries.
                 if (tried + 1 < _endpoints.Length && AnyEligible()) continue;
@@ -154,14 +154,6 @@ public sealed class EndpointPoolHandler : DelegatingHandler
         if (StaleConnectionRetryHandler.IsStaleConnection(exception)) return false;
         return exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
             or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
-    }
-
-    private static string Causes(Exception e)
-    {
-        var parts = new List<string>();
-        for (var x = e; x is not null; x = x.InnerException)
-            if (!parts.Contains(x.Message, StringComparer.Ordinal)) parts.Add(x.Message);
-        return string.Join(" → ", parts);
     }
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";

@@ -160,7 +160,7 @@ public sealed class PromptRunner : IStructuredLlm
         if (EndpointUnavailableException.Find(e) is { } down) return down;
         for (var x = e; x is not null; x = x.InnerException)
             if (x is HttpRequestException h && EndpointPoolHandler.IsUnreachable(h))
-                return new EndpointUnavailableException(model.BaseUrl ?? new Uri("http://unknown/"), WithCauses(h));
+                return new EndpointUnavailableException(model.BaseUrl ?? new Uri("http://unknown/"), ExceptionCauses.Describe(h));
         return null;
     }
 
@@ -173,21 +173,12 @@ public sealed class PromptRunner : IStructuredLlm
             TimeoutRejectedException => new LlmFailure(LlmFailureKind.Timeout, "every attempt timed out: " + e.Message, null),
             OperationCanceledException => new LlmFailure(LlmFailureKind.Timeout, "the request was cancelled by a timeout: " + e.Message, null),
             // Status 0: no HTTP answer at all; the cause (refused, reset, DNS, TLS) is in the inner exceptions.
-            ClientResultException { Status: 0 } c => new LlmFailure(LlmFailureKind.Transport, WithCauses(c), null),
+            ClientResultException { Status: 0 } c => new LlmFailure(LlmFailureKind.Transport, ExceptionCauses.Describe(c), null),
             ClientResultException c => new LlmFailure(LlmFailureKind.Transport, $"HTTP {c.Status}: {Describe(c)}", null),
-            HttpRequestException h => new LlmFailure(LlmFailureKind.Transport, h.StatusCode is { } s ? $"HTTP {(int)s}: {h.Message}" : WithCauses(h), null),
+            HttpRequestException h => new LlmFailure(LlmFailureKind.Transport, h.StatusCode is { } s ? $"HTTP {(int)s}: {h.Message}" : ExceptionCauses.Describe(h), null),
             ArgumentException or LlmConfigurationException => null,
             _ => new LlmFailure(LlmFailureKind.Backend, $"{e.GetType().Name}: {e.Message}", null),
         };
-    }
-
-    /// <summary>The message of <paramref name="e"/> followed by each distinct inner message: "sending failed: Connection refused (host:port)".</summary>
-    internal static string WithCauses(Exception e)
-    {
-        var parts = new List<string>();
-        for (var x = e; x is not null; x = x.InnerException)
-            if (!parts.Contains(x.Message, StringComparer.Ordinal)) parts.Add(x.Message);
-        return string.Join(" → ", parts);
     }
 
     private static string Describe(ClientResultException e)
