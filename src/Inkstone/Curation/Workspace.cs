@@ -11,6 +11,7 @@ public sealed class Workspace : IAsyncDisposable
         Config = config;
         Database = database;
         Items = new SqlCurationStore(database);
+        Team = new Inkstone.Team.SqlTeamStore(database);
     }
 
     public string Directory { get; }
@@ -18,8 +19,11 @@ public sealed class Workspace : IAsyncDisposable
     public IWorkspaceStore Database { get; }
     public ICurationStore Items { get; }
 
+    /// <summary>The people working in the web app, their work in progress, guidelines and calibration.</summary>
+    public Inkstone.Team.ITeamStore Team { get; }
+
     /// <summary>Migrations applied on open; other modules append theirs here when they are merged in.</summary>
-    public static IReadOnlyList<SchemaMigration> Migrations { get; } = [.. CurationSchema.Migrations, .. Llm.Storage.LlmSchema.Migrations];
+    public static IReadOnlyList<SchemaMigration> Migrations { get; } = [.. CurationSchema.Migrations, .. Llm.Storage.LlmSchema.Migrations, .. Inkstone.Team.TeamSchema.Migrations];
 
     /// <summary>Creates the folder and <c>inkstone.json</c> (refusing to overwrite one) and the database.</summary>
     public static async Task<Workspace> InitAsync(string directory, WorkspaceConfig config, CancellationToken cancellationToken = default)
