@@ -21,7 +21,7 @@ public static class CliApp
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(ModelCommand.Create());
         foreach (var curation in (Command[])[InitCommand.Create(), IngestCommand.Create(), RunCommand.Create(), StatusCommand.Create(), ImportCommand.Create(), ReviewCommand.Create(), ExportCommand.Create(), ReleaseCommand.Create(), DemoCommand.Create(),
-            ItemsCommand.Create(), ErrorsCommand.Create()])
+            ItemsCommand.Create(), ErrorsCommand.Create(), ServeCommand.Create(), UserCommand.Create()])
             root.Subcommands.Add(curation);
         VerbGuard.Apply(root);
         return root;
