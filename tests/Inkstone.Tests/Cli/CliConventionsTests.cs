@@ -18,6 +18,7 @@ public sealed partial class CliConventionsTests
     private static readonly Dictionary<string, string> s_formatExemptions = new(StringComparer.Ordinal)
     {
         ["text segment"] = "its only output is data (tokens), whose format is --data-format jsonl|text",
+        ["serve"] = "a server: it reports nothing but where it listens (stderr) until stopped",
     };
 
     /// <summary>
