@@ -85,6 +85,12 @@ public sealed record WorkspaceConfig
         public int Reviewers { get; init; } = 2;
         public int SpecialistReviewers { get; init; } = 4;
         public int MinimumPerGenre { get; init; } = 15;
+
+        /// <summary>
+        /// When true, a round whose decisions are not all the same is not resolved by the rule: the item stays in review
+        /// until a person who neither annotated nor reviewed it adjudicates (docs/curation.md, step 7).
+        /// </summary>
+        public bool AdjudicateDisagreements { get; init; }
     }
 
     public static JsonSerializerOptions JsonOptions { get; } = new(CurationJson.Options)

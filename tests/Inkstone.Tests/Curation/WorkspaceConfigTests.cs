@@ -47,6 +47,14 @@ public sealed class WorkspaceConfigTests : IDisposable
     }
 
     [Fact]
+    public void Load_ReviewAdjudicateDisagreements_ReadWhenSetFalseByDefault()
+    {
+        Assert.False(new WorkspaceConfig().Review.AdjudicateDisagreements);
+        var path = Write("""{ "review": { "adjudicate_disagreements": true, "reviewers": 3 } }""");
+        Assert.Equal((true, 3), (WorkspaceConfig.Load(path).Review.AdjudicateDisagreements, WorkspaceConfig.Load(path).Review.Reviewers));
+    }
+
+    [Fact]
     public void Defaults_HaveNoProblems() => Assert.Empty(new WorkspaceConfig().Problems());
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Inkstone.Curation.Stages;
+using Inkstone.Curation.Scoring;
 using Inkstone.Model;
 using Inkstone.Storage;
 
@@ -8,10 +8,13 @@ namespace Inkstone.Curation.Exchange;
 /// <summary>
 /// Imports six-dimension scores given by people (step 6): <c>source_id</c>, <c>scorer</c>, and the integers
 /// <c>article_quality</c>, <c>article_creativity</c>, <c>query_quality</c>, <c>query_creativity</c>, <c>thought_quality</c>,
-/// <c>thought_creativity</c> (1–10). Annotated items pass the gate to scored or go to revise(gate).
+/// <c>thought_creativity</c> (1–10). Annotated items pass the gate to scored or go to revise(gate); each record goes through
+/// <see cref="HumanScoring"/>, as a web form does, so a scorer who annotated the item is refused.
 /// </summary>
 public sealed class ScoreImporter(ICurationStore store, ScoreGate gate)
 {
+    private readonly HumanScoring _scoring = new(store, gate);
+
     private static readonly (string Field, ScoreDimension Dimension)[] s_fields =
     [
         ("article_quality", ScoreDimension.ArticleQuality), ("article_creativity", ScoreDimension.ArticleCreativity),
@@ -53,26 +56,18 @@ public sealed class ScoreImporter(ICurationStore store, ScoreGate gate)
             }
 
             if (bad is not null) continue;
-            var item = await store.GetItemAsync(id, cancellationToken).ConfigureAwait(false);
-            if (item is null) { errors.Add(Error("source_id", $"no item '{id}' in this workspace")); continue; }
-            if (item.State != CurationState.Annotated)
+            var outcome = await _scoring.ScoreAsync(id, scorer, scores, runId: runId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            switch (outcome.Kind)
             {
-                var artifacts = await store.GetArtifactsAsync(id, cancellationToken).ConfigureAwait(false);
-                var decision = GateDecision.Apply(scores, gate, Actor.Person(scorer), scorer);
-                if (artifacts.TryGetValue("scores", out var existing) && existing.Json == decision.Artifacts[0].Json) already++;
-                else errors.Add(Error("source_id", $"item '{id}' is {item.State.ToStorage()}; scores are accepted for annotated items"));
-                continue;
+                case ScoringOutcomeKind.Applied:
+                    var key = outcome.ReasonCode is null ? outcome.To!.Value.ToStorage() : $"{outcome.To!.Value.ToStorage()}({outcome.ReasonCode})";
+                    applied[key] = applied.GetValueOrDefault(key) + 1;
+                    break;
+                case ScoringOutcomeKind.AlreadyApplied: already++; break;
+                case ScoringOutcomeKind.Stale: errors.Add(Error("source_id", $"item '{id}' changed while importing; import again")); break;
+                case ScoringOutcomeKind.Invalid or ScoringOutcomeKind.SelfScoring: errors.Add(Error(outcome.Field, outcome.Message!)); break;
+                default: errors.Add(Error("source_id", outcome.Message!)); break;
             }
-
-            var result = GateDecision.Apply(scores, gate, Actor.Person(scorer), scorer);
-            var ok = await store.TransitionAsync([new StateTransition
-            {
-                ItemId = id, ExpectedVersion = item.Version, From = item.State, To = result.To, Actor = result.Actor,
-                ReasonCode = result.ReasonCode, Reason = result.Reason, Artifacts = result.Artifacts, RunId = runId,
-            }], cancellationToken).ConfigureAwait(false);
-            if (!ok[0]) { errors.Add(Error("source_id", $"item '{id}' changed while importing; import again")); continue; }
-            var key = result.ReasonCode is null ? result.To.ToStorage() : $"{result.To.ToStorage()}({result.ReasonCode})";
-            applied[key] = applied.GetValueOrDefault(key) + 1;
         }
 
         return new ImportReport(records, applied, already, errors);
