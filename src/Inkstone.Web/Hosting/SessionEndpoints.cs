@@ -20,7 +20,7 @@ public static class SessionEndpoints
         {
             await context.SignOutAsync(PersonPrincipal.Scheme);
             return Results.Redirect("/signin");
-        });
+        }).RequireAuthorization(TeamPolicies.Member);
 
         endpoints.MapPost("/culture", (HttpContext context, [FromForm(Name = "culture")] string? culture, [FromForm(Name = "return")] string? returnPath) =>
         {
