@@ -1,122 +1,48 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using Npgsql;
+using Inkstone.Testing;
 
 [assembly: AssemblyFixture(typeof(Inkstone.IntegrationTests.Infrastructure.PostgresCluster))]
 
 namespace Inkstone.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A private PostgreSQL cluster for the test run: initdb into a temporary folder, listening on 127.0.0.1 at a free port
-/// and on a socket in that folder, trust authentication, fsync off; stopped and deleted at the end. PostgreSQL refuses to
-/// run as root, so under root the server runs as the <c>postgres</c> user (runuser). Binaries: <c>INKSTONE_PG_BIN</c>
-/// or /usr/lib/postgresql/15/bin. Tests call <see cref="EnsureAvailable"/> (skip locally, fail under CI when missing).
+/// The test run's private PostgreSQL cluster (<see cref="PrivatePostgres"/>). Tests call <see cref="EnsureAvailable"/>
+/// (skip locally, fail under CI when PostgreSQL 15 is missing).
 /// </summary>
 public sealed class PostgresCluster : IAsyncLifetime
 {
-    private string? _directory;
-    private string? _dataDirectory;
-    private int _databaseCounter;
+    private PrivatePostgres? _server;
 
-    public string BinDirectory { get; } = Environment.GetEnvironmentVariable("INKSTONE_PG_BIN") ?? "/usr/lib/postgresql/15/bin";
-
-    public bool Available { get; private set; }
+    public bool Available => _server is not null;
 
     public string? Problem { get; private set; }
 
-    public int Port { get; private set; }
+    public int Port => _server?.Port ?? 0;
 
     public void EnsureAvailable() => RequiredService.Ensure(Available, $"PostgreSQL 15 private cluster ({Problem})");
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(Path.Combine(BinDirectory, "initdb")) || !File.Exists(Path.Combine(BinDirectory, "pg_ctl")))
-        {
-            Problem = $"initdb/pg_ctl not found in {BinDirectory}";
-            return;
-        }
-
         try
         {
-            _directory = Directory.CreateTempSubdirectory("inkstone-pg-").FullName;
-            _dataDirectory = Path.Combine(_directory, "data");
-            if (IsRoot())
-                await RunAsync("chown", ["-R", "postgres", _directory], asPostgres: false).ConfigureAwait(false);
-            await RunAsync(Path.Combine(BinDirectory, "initdb"), ["-D", _dataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"], asPostgres: true).ConfigureAwait(false);
-            Port = FreePort();
-            var options = $"-c listen_addresses=127.0.0.1 -p {Port} -k {_directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
-            await RunAsync(Path.Combine(BinDirectory, "pg_ctl"), ["-D", _dataDirectory, "-l", Path.Combine(_directory, "server.log"), "-o", options, "-w", "-t", "60", "start"], asPostgres: true).ConfigureAwait(false);
-            Available = true;
+            _server = await PrivatePostgres.StartAsync().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
+        catch (InvalidOperationException ex)
         {
             Problem = ex.Message;
         }
     }
 
     /// <summary>Creates a new, empty database and returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(CancellationToken cancellationToken = default)
+    public Task<string> CreateDatabaseAsync(CancellationToken cancellationToken = default)
     {
         EnsureAvailable();
-        var name = $"t{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCounter)}";
-        await using (var connection = new NpgsqlConnection(ConnectionString("postgres")))
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return ConnectionString(name);
+        return _server!.CreateDatabaseAsync(cancellationToken);
     }
 
-    public string ConnectionString(string database) =>
-        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Database = database, MaxPoolSize = 50 }.ToString();
+    public string ConnectionString(string database) => _server!.ConnectionString(database);
 
     public async ValueTask DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
-        if (Available && _dataDirectory is not null)
-        {
-            try { await RunAsync(Path.Combine(BinDirectory, "pg_ctl"), ["-D", _dataDirectory, "-m", "immediate", "-w", "stop"], asPostgres: true).ConfigureAwait(false); }
-            catch (InvalidOperationException) { } // already gone; the folder is removed either way
-        }
-
-        if (_directory is not null)
-        {
-            try { Directory.Delete(_directory, recursive: true); }
-            catch (IOException) { }
-        }
-    }
-
-    private static bool IsRoot() => Environment.UserName == "root";
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task RunAsync(string program, string[] arguments, bool asPostgres)
-    {
-        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (asPostgres && IsRoot())
-        {
-            start.FileName = "runuser";
-            foreach (var a in (string[])["-u", "postgres", "--", program]) start.ArgumentList.Add(a);
-        }
-        else
-        {
-            start.FileName = program;
-        }
-
-        foreach (var a in arguments) start.ArgumentList.Add(a);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {program}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().ConfigureAwait(false);
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{Path.GetFileName(program)} exited with {process.ExitCode}: {await stderr.ConfigureAwait(false)}{await stdout.ConfigureAwait(false)}");
+        if (_server is not null) await _server.DisposeAsync().ConfigureAwait(false);
     }
 }
