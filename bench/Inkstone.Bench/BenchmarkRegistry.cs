@@ -14,6 +14,7 @@ public static class BenchmarkRegistry
         ["launcher"] = (Cli.LauncherBenchmark.Description, Cli.LauncherBenchmark.RunAsync),
         ["pipeline-streaming"] = (Curation.PipelineStreamingBenchmark.Description, Curation.PipelineStreamingBenchmark.RunAsync),
         ["report-paper"] = (Reports.ReportPaperBenchmark.Description, Reports.ReportPaperBenchmark.RunAsync),
+        ["web-annotators"] = (Web.AnnotatorLoadBenchmark.Description, Web.AnnotatorLoadBenchmark.RunAsync),
         ["curation"] = ("model-free curation stages (ingest, normalize, dedup, rule-based assessment) on generated documents", Curation.CurationThroughputBenchmark.RunAsync),
     };
 
